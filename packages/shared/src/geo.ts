@@ -1,0 +1,47 @@
+/** The little geometry the product needs, in TypeScript so PostGIS stays optional. */
+
+type Ring = number[][];
+
+function ringAreaCentroid(ring: Ring): { area: number; x: number; y: number } {
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0 = 0, y0 = 0] = ring[j] ?? [];
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  area /= 2;
+  return area === 0 ? { area: 0, x: 0, y: 0 } : { area, x: x / (6 * area), y: y / (6 * area) };
+}
+
+/**
+ * Area-weighted centroid [lon, lat] of a GeoJSON Polygon or MultiPolygon (holes subtract),
+ * or null for anything else. Planar on lon/lat, which is accurate enough at province scale.
+ */
+export function geometryCentroid(geometry: unknown): [number, number] | null {
+  const g = geometry as { type?: string; coordinates?: unknown };
+  const polygons: Ring[][] =
+    g?.type === 'Polygon'
+      ? [g.coordinates as Ring[]]
+      : g?.type === 'MultiPolygon'
+        ? (g.coordinates as Ring[][])
+        : [];
+  let total = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const polygon of polygons) {
+    polygon.forEach((ring, index) => {
+      const { area, x, y } = ringAreaCentroid(ring);
+      // The outer ring counts positive and holes negative, whatever their winding order.
+      const signed = index === 0 ? Math.abs(area) : -Math.abs(area);
+      total += signed;
+      sx += x * signed;
+      sy += y * signed;
+    });
+  }
+  return total === 0 ? null : [sx / total, sy / total];
+}
