@@ -147,10 +147,13 @@ CREATE TABLE rollup_values (
 CREATE INDEX rollup_values_unit ON rollup_values (indicator_code, unit_id, period);
 
 -- (indicator, year) pairs whose roll-ups are stale; written in the same transaction as the data.
+-- Re-queueing takes a new generation, so the refresher removes an entry only if nobody re-queued
+-- it while it was being computed.
+CREATE SEQUENCE rollup_generation;
 CREATE TABLE rollup_queue (
   indicator_code text NOT NULL,
   year           integer NOT NULL,
-  queued_at      timestamptz NOT NULL DEFAULT now(),
+  generation     bigint NOT NULL DEFAULT nextval('rollup_generation'),
   PRIMARY KEY (indicator_code, year)
 );
 

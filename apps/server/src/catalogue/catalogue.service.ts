@@ -367,7 +367,7 @@ export class CatalogueService {
             SELECT DISTINCT left(period, 4)::int AS year FROM observations WHERE indicator_code = ANY(${sources}::text[])
             UNION SELECT DISTINCT left(period, 4)::int FROM rollup_values WHERE indicator_code = ANY(${sources}::text[])
           ) AS y
-          ON CONFLICT (indicator_code, year) DO UPDATE SET queued_at = now()`.execute(trx);
+          ON CONFLICT (indicator_code, year) DO UPDATE SET generation = EXCLUDED.generation`.execute(trx);
       }
       return { created, updated };
     });

@@ -135,7 +135,8 @@ export interface RollupValuesTable {
 export interface RollupQueueTable {
   indicator_code: string;
   year: number;
-  queued_at: Timestamp;
+  /** bigint, returned as text by pg. */
+  generation: Generated<string>;
 }
 
 export interface UsersTable {

@@ -131,11 +131,7 @@ export const ORGANISATIONS: Organisation[] = [
   department('SO_TNMT', 'Sở Tài nguyên và Môi trường', 'Department of Natural Resources and Environment'),
   department('SO_XD', 'Sở Xây dựng', 'Department of Construction'),
   department('SO_GTVT', 'Sở Giao thông vận tải', 'Department of Transport'),
-  department(
-    'SO_VHTTDL',
-    'Sở Văn hóa, Thể thao và Du lịch',
-    'Department of Culture, Sports and Tourism',
-  ),
+  department('SO_VHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'),
   department('SO_TTTT', 'Sở Thông tin và Truyền thông', 'Department of Information and Communications'),
   department(
     'SO_NNPTNT',
@@ -147,20 +143,14 @@ export const ORGANISATIONS: Organisation[] = [
   agency('CUC_THUE', 'Cục Thuế tỉnh Bình Phước', 'Binh Phuoc Tax Department'),
   agency('KBNN', 'Kho bạc Nhà nước Bình Phước', 'Binh Phuoc State Treasury'),
   agency('BHXH', 'Bảo hiểm xã hội tỉnh Bình Phước', 'Binh Phuoc Social Security'),
-  agency(
-    'DAI_KTTV',
-    'Đài Khí tượng Thủy văn tỉnh Bình Phước',
-    'Binh Phuoc Hydro-Meteorological Station',
-  ),
-  ...DISTRICT_COMMITTEES.map(
-    ([unitCode, nameVi, nameEn]): Organisation => ({
-      code: `UBND_${unitCode}`,
-      nameVi: `Ủy ban nhân dân ${nameVi}`,
-      nameEn: `People’s Committee of ${nameEn}`,
-      kind: 'people_committee',
-      unitCode,
-    }),
-  ),
+  agency('DAI_KTTV', 'Đài Khí tượng Thủy văn tỉnh Bình Phước', 'Binh Phuoc Hydro-Meteorological Station'),
+  ...DISTRICT_COMMITTEES.map(([unitCode, nameVi, nameEn]): Organisation => ({
+    code: `UBND_${unitCode}`,
+    nameVi: `Ủy ban nhân dân ${nameVi}`,
+    nameEn: `People’s Committee of ${nameEn}`,
+    kind: 'people_committee',
+    unitCode,
+  })),
 ];
 
 /** The analysis team (1–3) that owns each domain. */
@@ -203,9 +193,27 @@ function toAscii(text: string): string {
 
 /** Invented people: [code, full name, title (vi), title (en), organisation]. */
 const PEOPLE_ROWS: Array<[string, string, string, string, string]> = [
-  ['PCT_1', 'Nguyễn Minh Khoa', 'Phó Chủ tịch UBND tỉnh', 'Vice-Chair, Provincial People’s Committee', 'UBND_TINH'],
-  ['PCT_2', 'Trần Thị Thu Hà', 'Phó Chủ tịch UBND tỉnh', 'Vice-Chair, Provincial People’s Committee', 'UBND_TINH'],
-  ['PCT_3', 'Lê Quang Vinh', 'Phó Chủ tịch UBND tỉnh', 'Vice-Chair, Provincial People’s Committee', 'UBND_TINH'],
+  [
+    'PCT_1',
+    'Nguyễn Minh Khoa',
+    'Phó Chủ tịch UBND tỉnh',
+    'Vice-Chair, Provincial People’s Committee',
+    'UBND_TINH',
+  ],
+  [
+    'PCT_2',
+    'Trần Thị Thu Hà',
+    'Phó Chủ tịch UBND tỉnh',
+    'Vice-Chair, Provincial People’s Committee',
+    'UBND_TINH',
+  ],
+  [
+    'PCT_3',
+    'Lê Quang Vinh',
+    'Phó Chủ tịch UBND tỉnh',
+    'Vice-Chair, Provincial People’s Committee',
+    'UBND_TINH',
+  ],
   ['CB_VP_UBND', 'Phạm Thị Ngọc Lan', 'Chánh Văn phòng UBND tỉnh', 'Chief of Office', 'VP_UBND'],
   ['CB_SO_KHDT', 'Hoàng Văn Đức', 'Giám đốc Sở', 'Director', 'SO_KHDT'],
   ['CB_SO_TC', 'Võ Thị Mỹ Linh', 'Giám đốc Sở', 'Director', 'SO_TC'],
@@ -282,11 +290,11 @@ interface DerivedRow extends RowCommon {
 }
 type Row = RawRow | DerivedRow;
 
-const rows: Array<{ domain: DomainCode; owner: string; source: string; rows: Row[] }> = [];
+const sections: Array<{ domain: DomainCode; owner: string; source: string; rows: Row[] }> = [];
 
 /** Adds a domain's indicators with its default owner and source. */
 function section(domain: DomainCode, owner: string, source: string, list: Row[]): void {
-  rows.push({ domain, owner, source, rows: list });
+  sections.push({ domain, owner, source, rows: list });
 }
 
 section('KTXH', 'CUC_TK', 'Cục Thống kê tỉnh', [
@@ -2555,11 +2563,11 @@ function toIndicator(domain: DomainCode, owner: string, source: string, row: Row
   };
 }
 
-export const INDICATORS: IndicatorInput[] = rows.flatMap((s) =>
+export const INDICATORS: IndicatorInput[] = sections.flatMap((s) =>
   s.rows.map((row) => toIndicator(s.domain, s.owner, s.source, row)),
 );
 
 /** The level at which raw observations of each non-derived indicator are recorded. */
 export const INDICATOR_LEVEL: Record<string, UnitLevel> = Object.fromEntries(
-  rows.flatMap((s) => s.rows.flatMap((row) => ('level' in row ? [[row.code, row.level]] : []))),
+  sections.flatMap((s) => s.rows.flatMap((row) => ('level' in row ? [[row.code, row.level]] : []))),
 );

@@ -100,11 +100,13 @@ type Model =
       months?: readonly number[];
     });
 
+// One line per indicator reads best as a table.
+// prettier-ignore
 const MODELS: Record<string, Model> = {
   KTXH_GRDP_TANG_TRUONG: { kind: 'rate', mean: 7.5, years: [1, 0.78, 1.1, 1.15], cv: 0.06, target: [8, 8, 8, 8.5] },
   KTXH_GRDP: { kind: 'flow', annual: 93_000, growth: 0.1, cv: 0.01, plan: 1 },
-  KTXH_DAN_SO_TB: { kind: 'stock', total: 1_010_000, growth: 0.012, weight: 'pop', cv: 0 },
-  KTXH_DAN_SO: { kind: 'stock', total: 1_012_000, growth: 0.012, weight: 'pop', cv: 0.001 },
+  KTXH_DAN_SO_TB: { kind: 'stock', total: 998_000, growth: 0.012, weight: 'pop', cv: 0 },
+  KTXH_DAN_SO: { kind: 'stock', total: 1_000_000, growth: 0.012, weight: 'pop', cv: 0.001 },
   KTXH_IIP_TANG: { kind: 'rate', mean: 9.5, years: [1, 0.75, 1.2, 1.3], cv: 0.2, target: 10 },
   KTXH_CPI_TANG: { kind: 'rate', mean: 3.3, years: [1, 1.1, 1.05, 0.95], cv: 0.2, target: 4 },
   KTXH_BAN_LE: { kind: 'flow', annual: 62_000, growth: 0.11, weight: 'urban', season: 'retail', tet: 1.5, cv: 0.05, perf: 0.4, plan: 1 },
@@ -119,14 +121,14 @@ const MODELS: Record<string, Model> = {
   KTXH_GQ_VIEC_LAM: { kind: 'flow', annual: 38_000, growth: 0.03, weight: 'pop', workdays: true, tet: 0.2, perf: 0.5, plan: 1 },
   KTXH_XKLD: { kind: 'flow', annual: 900, growth: 0.1, weight: 'rural', perf: 0.5, plan: 1 },
   KTXH_TONG_SO_HO: { kind: 'stock', total: 285_000, growth: 0.015, weight: 'pop', cv: 0 },
-  KTXH_HO_NGHEO: { kind: 'part', of: 'KTXH_TONG_SO_HO', share: [0.026, 0.006], perf: 0.8, cv: 0.05 },
+  KTXH_HO_NGHEO: { kind: 'part', of: 'KTXH_TONG_SO_HO', share: [0.024, 0.005], perf: 0.8, cv: 0.05 },
   KTXH_KHAI_SINH: { kind: 'flow', annual: 15_500, growth: -0.02, weight: 'pop', workdays: true, tet: 0.2 },
   KTXH_KHAI_TU: { kind: 'flow', annual: 5_200, growth: 0.01, weight: 'pop', workdays: true },
   KTXH_BHXH_THAM_GIA: { kind: 'stock', total: 150_000, growth: 0.06, weight: 'industry', perf: 0.3, plan: 1, cv: 0.002 },
   KTXH_PCI: { kind: 'rate', mean: 65, years: [1, 0.99, 1.02, 1.02], cv: 0.01, target: [66, 66, 67, 68] },
   KTXH_DDCI: { kind: 'rate', mean: 70, growth: 0.02, perf: 0.4, cv: 0.02, max: 100, target: 72 },
 
-  NS_THU_NSNN: { kind: 'flow', annual: 12_600, growth: 0.06, weight: 'revenue', season: 'budget', workdays: true, tet: 0.05, cv: 0.6, perf: 1, plan: 1 },
+  NS_THU_NSNN: { kind: 'flow', annual: 12_600, growth: 0.045, weight: 'revenue', season: 'budget', workdays: true, tet: 0.05, cv: 0.6, perf: 1, plan: 1 },
   NS_THU_NOI_DIA: { kind: 'part', of: 'NS_THU_NSNN', share: 0.93 },
   NS_THU_TIEN_SDD: { kind: 'part', of: 'NS_THU_NOI_DIA', share: 0.2, cv: 0.5 },
   NS_DU_TOAN_THU: { kind: 'plan', of: 'NS_THU_NSNN' },
@@ -172,7 +174,7 @@ const MODELS: Record<string, Model> = {
   PAKN_QUA_HAN: { kind: 'stock', total: 60, weight: 'urban', perf: 1, cv: 0.25 },
 
   ATGT_SO_VU: { kind: 'flow', annual: 265, growth: -0.05, weight: 'pop', tet: 2.5, perf: 1, plan: 1 },
-  ATGT_SO_NGUOI_CHET: { kind: 'flow', annual: 185, growth: -0.04, weight: 'pop', tet: 2.5, perf: 1, plan: 1 },
+  ATGT_SO_NGUOI_CHET: { kind: 'flow', annual: 175, growth: -0.04, weight: 'pop', tet: 2.5, perf: 1, plan: 1 },
   ATGT_SO_NGUOI_BI_THUONG: { kind: 'flow', annual: 195, growth: -0.06, weight: 'pop', tet: 2.5, perf: 0.6, plan: 1 },
   ATGT_VI_PHAM_XU_LY: { kind: 'flow', annual: 85_000, growth: 0.05, weight: 'pop', tet: 1.5 },
   /** Fines rose sharply under Decree 168/2024 from January 2025. */
@@ -276,7 +278,7 @@ const MODELS: Record<string, Model> = {
   NN_THIET_HAI_THIEN_TAI: { kind: 'flow', annual: 28, weight: 'rural', season: 'storm', cv: 1.5 },
   NN_NHA_HU_HAI: { kind: 'flow', annual: 260, weight: 'rural', season: 'storm', cv: 0.8 },
   NN_LUONG_MUA: { kind: 'flow', annual: 2_300, weight: 'rain', season: 'rain', cv: 0.35 },
-  NN_MUC_NUOC_THAC_MO: { kind: 'rate', mean: 210, years: [1, 0.998, 1.003, 1], season: 'reservoir', cv: 0.0015, band: [198, 218] },
+  NN_MUC_NUOC_THAC_MO: { kind: 'rate', mean: 210, years: [1.003, 0.998, 1.006, 1], season: 'reservoir', cv: 0.0015, band: [198, 218] },
   NN_CUU_NAN: { kind: 'flow', annual: 150, growth: 0.05, weight: 'pop' },
 };
 
@@ -371,6 +373,11 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** A generator of its own for each purpose, so that adding an indicator changes no other. */
+function randomFor(seed: number, purpose: string): Random {
+  return new Random(hash(`${seed}:${purpose}`));
+}
+
 class Random {
   private state: number;
 
@@ -453,9 +460,9 @@ function isoWeekCode(day: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const PERIOD_KEYS: Partial<Record<PeriodType, (day: Day, index: number) => string>> = {
+const PERIOD_KEYS: Partial<Record<PeriodType, (day: Day, dayNo: number) => string>> = {
   day: (d) => d.iso,
-  week: (d, index) => isoWeekCode(index),
+  week: (d, dayNo) => isoWeekCode(dayNo),
   month: (d) => d.iso.slice(0, 7),
   quarter: (d) => `${d.year}-Q${Math.ceil(d.month / 3)}`,
   year: (d) => String(d.year),
@@ -515,10 +522,7 @@ class Calendar {
       else groups.push({ code, start: index, end: index });
     });
     const periods = groups.filter(
-      (p) =>
-        p.start >= this.fromIndex &&
-        p.end <= this.toIndex &&
-        (type !== 'week' || p.end - p.start === 6),
+      (p) => p.start >= this.fromIndex && p.end <= this.toIndex && (type !== 'week' || p.end - p.start === 6),
     );
     this.periodCache.set(type, periods);
     return periods;
@@ -656,6 +660,7 @@ function seasonAt(profile: readonly number[], position: number): number {
 class Generator {
   private readonly series = new Map<string, Series>();
   private readonly profiles = new Map<string, Float64Array>();
+  private readonly scales = new Map<string, number[]>();
   private readonly indicators = new Map(INDICATORS.map((i) => [i.code, i]));
   private readonly unitsByLevel: Record<UnitLevel, Unit[]>;
   /** Commune-months with no report at all. */
@@ -664,7 +669,7 @@ class Generator {
   constructor(
     private readonly seed: number,
     private readonly calendar: Calendar,
-    readonly units: Unit[],
+    private readonly units: Unit[],
   ) {
     this.unitsByLevel = {
       province: units.filter((u) => u.level === 'province'),
@@ -672,42 +677,48 @@ class Generator {
       commune: units.filter((u) => u.level === 'commune'),
     };
     const random = this.random('gaps');
+    const communes = this.unitsByLevel.commune;
     const months = calendar.periods('month');
-    for (const commune of this.unitsByLevel.commune) {
-      for (const month of months) if (random.next() < 0.005) this.missing.add(`${commune.code}|${month.code}`);
+    for (const commune of communes) {
+      for (const month of months)
+        if (random.next() < 0.005) this.missing.add(`${commune.code}|${month.code}`);
     }
-    // Two communes stop reporting for a whole quarter.
+    // Two communes stop reporting for three months in a row.
     for (let k = 0; k < 2; k++) {
-      const commune = this.unitsByLevel.commune[Math.floor(random.next() * this.unitsByLevel.commune.length)];
-      const start = Math.floor(random.next() * (months.length - 3));
-      for (const month of months.slice(start, start + 3)) this.missing.add(`${commune?.code}|${month.code}`);
+      const commune = communes[Math.floor(random.next() * communes.length)]?.code;
+      const start = Math.floor(random.next() * Math.max(0, months.length - 3));
+      for (const month of months.slice(start, start + 3)) this.missing.add(`${commune}|${month.code}`);
     }
   }
 
-  random(purpose: string): Random {
-    return new Random(hash(`${this.seed}:${purpose}`));
+  private random(purpose: string): Random {
+    return randomFor(this.seed, purpose);
   }
 
-  indicator(code: string): IndicatorInput {
+  private indicator(code: string): IndicatorInput {
     const indicator = this.indicators.get(code);
     if (!indicator) throw new Error(`Unknown indicator ${code}`);
     return indicator;
   }
 
-  model(code: string): Model {
+  private model(code: string): Model {
     const model = MODELS[code];
     if (!model) throw new Error(`No demo model for indicator ${code}`);
     return model;
   }
 
-  unitsAt(code: string): Unit[] {
+  private levelOf(code: string): UnitLevel {
     const level = INDICATOR_LEVEL[code];
     if (!level) throw new Error(`Indicator ${code} has no observation level`);
-    return this.unitsByLevel[level];
+    return level;
+  }
+
+  private unitsAt(code: string): Unit[] {
+    return this.unitsByLevel[this.levelOf(code)];
   }
 
   /** Units at a level and above, for targets. */
-  unitsFrom(level: UnitLevel): Unit[] {
+  private unitsFrom(level: UnitLevel): Unit[] {
     return this.units.filter((u) => LEVEL_RANK[u.level] >= LEVEL_RANK[level]);
   }
 
@@ -715,7 +726,7 @@ class Generator {
    * Day-by-day profile of a model: season × Tết × weekday × trend, scaled so that the
    * seasonal part averages 1 over the first year.
    */
-  profile(code: string, shape: Shape): Float64Array {
+  private profile(code: string, shape: Shape): Float64Array {
     const cached = this.profiles.get(code);
     if (cached) return cached;
     const days = this.calendar.days;
@@ -729,7 +740,9 @@ class Generator {
     norm /= firstYear.end - firstYear.start + 1;
     const baseDay = dayNumber(`${BASE_YEAR}-01-01`) - this.calendar.first;
     const profile = Float64Array.from(days, (d, i) => {
-      const trend = shape.years ? forYear(shape.years, d.year) : (1 + (shape.growth ?? 0)) ** ((i - baseDay) / 365.25);
+      const trend = shape.years
+        ? forYear(shape.years, d.year)
+        : (1 + (shape.growth ?? 0)) ** ((i - baseDay) / 365.25);
       return (shapeOf(d) / norm) * trend;
     });
     this.profiles.set(code, profile);
@@ -737,25 +750,38 @@ class Generator {
   }
 
   /** Expected value of a unit in a period, before performance and noise. */
-  expected(code: string, unitIndex: number, period: Period): number {
+  private expected(code: string, unitIndex: number, period: Period): number {
     const model = this.model(code);
     if (model.kind !== 'flow' && model.kind !== 'stock') throw new Error(`${code} has no expected value`);
-    const units = this.unitsAt(code);
-    const share = shares(units, model.weight)[unitIndex] ?? 0;
+    const scale = this.scale(code, model.weight)[unitIndex] ?? 0;
     const profile = this.profile(code, model);
-    if (model.kind === 'stock') return model.total * share * (profile[period.end] ?? 0);
-    // Mean-aggregated flows (rainfall) are of the same order in every unit.
-    const scale = this.indicator(code).aggregation === 'sum' ? share : share * units.length;
+    if (model.kind === 'stock') return model.total * scale * (profile[period.end] ?? 0);
     let sum = 0;
     for (let i = period.start; i <= period.end; i++) sum += profile[i] ?? 0;
     return (model.annual * scale * sum) / 365;
   }
 
+  /** Each unit's share of the total; for indicators averaged over units (rainfall, AQI),
+   * its size relative to the average unit instead. */
+  private scale(code: string, weight: Weight | undefined): number[] {
+    const cached = this.scales.get(code);
+    if (cached) return cached;
+    const units = this.unitsAt(code);
+    const unitShares = shares(units, weight);
+    const scale =
+      this.indicator(code).aggregation === 'sum' ? unitShares : unitShares.map((s) => s * units.length);
+    this.scales.set(code, scale);
+    return scale;
+  }
+
   /** The annual plan of a flow or stock for a unit: the expected value × plan. */
-  plan(code: string, unitIndex: number, year: number): number {
+  private plan(code: string, unitIndex: number, year: number): number {
     const model = this.model(code);
-    const factor = model.kind === 'flow' || model.kind === 'stock' ? (model.plan ?? 1) : 1;
-    return round(this.expected(code, unitIndex, this.calendar.yearRange(year)) * factor, this.indicator(code).decimals);
+    const factor = 'plan' in model ? (model.plan ?? 1) : 1;
+    return round(
+      this.expected(code, unitIndex, this.calendar.yearRange(year)) * factor,
+      this.indicator(code).decimals,
+    );
   }
 
   seriesOf(code: string): Series {
@@ -789,31 +815,35 @@ class Generator {
       );
     } else if (model.kind === 'part') {
       const parent = this.seriesOf(model.of);
-      if (parent.units !== units || parent.periods !== periods) {
-        throw new Error(`${code} and ${model.of} differ in level or period type`);
-      }
+      this.checkSameShape(code, model.of);
       const cv = model.cv ?? 0.03;
-      values = parent.values.map((row, u) =>
-        row.map((whole, p) => {
-          const share = this.shareAt(model.share, periods[p] ?? { code: '', start: 0, end: 0 });
-          const fraction = Math.min(1, share * (perf[u] ?? 1) * random.lognormal(cv));
+      values = units.map((_, u) =>
+        periods.map((period, p) => {
+          const whole = parent.values[u]?.[p] ?? NaN;
+          if (Number.isNaN(whole)) return NaN;
+          const fraction = Math.min(
+            1,
+            this.shareAt(model.share, period) * (perf[u] ?? 1) * random.lognormal(cv),
+          );
           return decimals === 0 ? random.binomial(whole, fraction) : round(whole * fraction, decimals);
         }),
       );
-      // NaN parents stay NaN: binomial(NaN) and NaN × fraction.
-      values = values.map((row, u) => row.map((v, p) => (Number.isNaN(parent.values[u]?.[p]) ? NaN : v)));
     } else if (model.kind === 'plan') {
-      values = units.map((_, u) => periods.map((period) => this.plan(model.of, u, this.calendar.day(period.start).year)));
+      this.checkSameShape(code, model.of);
+      values = units.map((_, u) =>
+        periods.map((period) => this.plan(model.of, u, this.calendar.day(period.start).year)),
+      );
     } else {
       const profile = this.profile(code, model);
-      const factors = shares(units, model.weight).map((s) => s * units.length);
+      const factors = this.scale(code, model.weight);
       const cv = model.cv ?? 0.05;
       values = units.map((_, u) =>
         periods.map((period) => {
           if (model.months && !model.months.includes(this.calendar.day(period.start).month)) return NaN;
           let sum = 0;
           for (let i = period.start; i <= period.end; i++) sum += profile[i] ?? 0;
-          const mean = (sum / (period.end - period.start + 1)) * model.mean * (factors[u] ?? 1) * (perf[u] ?? 1);
+          const mean =
+            (sum / (period.end - period.start + 1)) * model.mean * (factors[u] ?? 1) * (perf[u] ?? 1);
           return round(Math.min(model.max ?? Infinity, mean * random.lognormal(cv)), decimals);
         }),
       );
@@ -821,6 +851,15 @@ class Generator {
     const series = { units, periods, values };
     this.series.set(code, series);
     return series;
+  }
+
+  private checkSameShape(code: string, of: string): void {
+    if (
+      this.levelOf(code) !== this.levelOf(of) ||
+      this.indicator(code).periodType !== this.indicator(of).periodType
+    ) {
+      throw new Error(`${code} and ${of} differ in level or period type`);
+    }
   }
 
   private shareAt(share: number | readonly [number, number], period: Period): number {
@@ -843,17 +882,20 @@ class Generator {
     if (indicator.formula) {
       const setting = DERIVED_TARGETS[code];
       if (setting === undefined) return [];
-      const levels = indicator.formula.match(/[A-Z][A-Z0-9_]+/g) ?? [];
-      const level = levels
-        .map((ref) => INDICATOR_LEVEL[ref] ?? 'commune')
+      // Targets where every input exists: at the coarsest input level and above.
+      const level = (indicator.formula.match(/[A-Z][A-Z0-9_]+/g) ?? [])
+        .map((ref) => this.levelOf(ref))
         .reduce<UnitLevel>((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a), 'commune');
       return this.constantTargets(code, level, years, { value: setting });
     }
     const model = this.model(code);
     if (model.kind === 'rate') {
-      const level = INDICATOR_LEVEL[code] ?? 'province';
-      if (model.band) return this.constantTargets(code, level, years, { low: model.band[0], high: model.band[1] });
-      return model.target === undefined ? [] : this.constantTargets(code, level, years, { value: model.target });
+      const level = this.levelOf(code);
+      if (model.band)
+        return this.constantTargets(code, level, years, { low: model.band[0], high: model.band[1] });
+      return model.target === undefined
+        ? []
+        : this.constantTargets(code, level, years, { value: model.target });
     }
     if ((model.kind !== 'flow' && model.kind !== 'stock') || model.plan === undefined) return [];
     // Plans of summed indicators add up from the observation level to the province.
@@ -884,7 +926,9 @@ class Generator {
         indicatorCode: code,
         unitCode: unit.code,
         period: String(year),
-        ...(target.value === undefined ? { low: target.low, high: target.high } : { value: forYear(target.value, year) }),
+        ...(target.value === undefined
+          ? { low: target.low, high: target.high }
+          : { value: forYear(target.value, year) }),
       })),
     );
   }
@@ -902,12 +946,11 @@ export function generateDemo(options: { seed?: number; from?: string; to?: strin
     throw new RangeError(`Khoảng ngày không hợp lệ / invalid date range: ${from}..${to}`);
   }
   if (to > DEMO_VALID_TO) {
-    throw new RangeError(`Các đơn vị minh họa kết thúc ngày ${DEMO_VALID_TO} / demo units end on ${DEMO_VALID_TO}`);
+    throw new RangeError(
+      `Các đơn vị minh họa kết thúc ngày ${DEMO_VALID_TO} / demo units end on ${DEMO_VALID_TO}`,
+    );
   }
-  const calendar = new Calendar(from, to);
-  const generator = new Generator(seed, calendar, []);
-  const units = buildUnits(generator.random('units'));
-  const demo = new Generator(seed, calendar, units);
+  const demo = new Generator(seed, new Calendar(from, to), buildUnits(randomFor(seed, 'units')));
 
   const observations: DemoObservation[] = [];
   const targets: TargetInput[] = [];
@@ -919,7 +962,12 @@ export function generateDemo(options: { seed?: number; from?: string; to?: strin
       series.periods.forEach((period, p) => {
         const value = series.values[u]?.[p];
         if (value !== undefined && !Number.isNaN(value)) {
-          observations.push({ indicatorCode: indicator.code, unitCode: unit.code, period: period.code, value });
+          observations.push({
+            indicatorCode: indicator.code,
+            unitCode: unit.code,
+            period: period.code,
+            value,
+          });
         }
       }),
     );

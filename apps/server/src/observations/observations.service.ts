@@ -173,7 +173,7 @@ async function upsertRows(trx: Db, rows: ValidRow[], by: string): Promise<{ inse
     queued AS (
       INSERT INTO rollup_queue (indicator_code, year)
       SELECT DISTINCT indicator_code, left(period, 4)::int FROM upserted
-      ON CONFLICT (indicator_code, year) DO UPDATE SET queued_at = now()
+      ON CONFLICT (indicator_code, year) DO UPDATE SET generation = EXCLUDED.generation
     )
     SELECT count(*) FILTER (WHERE revision = 1)::int AS inserted, count(*) FILTER (WHERE revision > 1)::int AS updated
     FROM upserted`.execute(trx);

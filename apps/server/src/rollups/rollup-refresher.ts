@@ -74,7 +74,7 @@ export class RollupRefresher {
           .deleteFrom('rollup_queue')
           .where('indicator_code', '=', item.indicator_code)
           .where('year', '=', item.year)
-          .where('queued_at', '=', item.queued_at)
+          .where('generation', '=', item.generation)
           .execute();
       });
     }
@@ -142,7 +142,7 @@ async function queueDependents(db: Db, indicators: Map<string, IndicatorRecord>,
   await db
     .insertInto('rollup_queue')
     .values(dependents.map((d) => ({ indicator_code: d, year })))
-    .onConflict((oc) => oc.columns(['indicator_code', 'year']).doUpdateSet({ queued_at: sql`now()` }))
+    .onConflict((oc) => oc.columns(['indicator_code', 'year']).doUpdateSet((eb) => ({ generation: eb.ref('excluded.generation') })))
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
-import { DEMO_UNITS } from '../demo/units.js';
+import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
 
 const BATCH = 20_000;
 
@@ -11,7 +11,10 @@ const BATCH = 20_000;
  */
 export async function seedDemo(services: Services, log: (line: string) => void = () => {}): Promise<{ observations: number }> {
   const { catalogue, observations, refresher } = services;
-  await catalogue.upsertUnits('cli', DEMO_UNITS);
+  await catalogue.upsertUnits(
+    'cli',
+    DEMO_UNITS.map((u) => ({ ...u, centroid: DISTRICT_CENTROIDS[u.code] ?? null })),
+  );
   await catalogue.upsertReferenceData('cli', { domains: DOMAINS, organisations: ORGANISATIONS, teams: TEAMS, people: PEOPLE });
   await catalogue.upsertIndicators('cli', INDICATORS);
   log(`Danh mục: ${DEMO_UNITS.length} đơn vị, ${INDICATORS.length} chỉ tiêu / catalogue loaded`);
