@@ -5,7 +5,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { CatalogueService } from './catalogue/catalogue.service.js';
@@ -43,11 +49,20 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
 }
 
 /** Builds the HTTP application: API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs, the web app at /. */
-export async function buildApp(handle: DatabaseHandle, services: Services, options: { logger?: boolean; secureCookies?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 200 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(
+  handle: DatabaseHandle,
+  services: Services,
+  options: { logger?: boolean; secureCookies?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 200 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
 
   // Set for every request by the onRequest hook below.
   app.decorateRequest('actor', null as never);
@@ -58,17 +73,32 @@ export async function buildApp(handle: DatabaseHandle, services: Services, optio
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) return reply.status(error.status).send(error.toBody());
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({ field: `${error.validationContext}${v.instancePath}`, message: v.message }));
+      const details = error.validation.map((v) => ({
+        field: `${error.validationContext}${v.instancePath}`,
+        message: v.message,
+      }));
       const fields = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      return reply.status(400).send(
-        new AppError('VALIDATION_FAILED', details, { vi: `Dữ liệu gửi lên không hợp lệ: ${fields}`, en: `The request is invalid: ${fields}` }).toBody(),
-      );
+      return reply
+        .status(400)
+        .send(
+          new AppError('VALIDATION_FAILED', details, {
+            vi: `Dữ liệu gửi lên không hợp lệ: ${fields}`,
+            en: `The request is invalid: ${fields}`,
+          }).toBody(),
+        );
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE').toBody());
     if (status === 415) return reply.status(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE').toBody());
     if (status && status >= 400 && status < 500) {
-      return reply.status(status).send(new AppError('VALIDATION_FAILED', null, { vi: `Yêu cầu không hợp lệ: ${(error as Error).message}`, en: `Bad request: ${(error as Error).message}` }).toBody());
+      return reply
+        .status(status)
+        .send(
+          new AppError('VALIDATION_FAILED', null, {
+            vi: `Yêu cầu không hợp lệ: ${(error as Error).message}`,
+            en: `Bad request: ${(error as Error).message}`,
+          }).toBody(),
+        );
     }
     request.log.error(error);
     return reply.status(500).send({ ...new AppError('INTERNAL').toBody(), requestId: request.id });
@@ -79,7 +109,8 @@ export async function buildApp(handle: DatabaseHandle, services: Services, optio
       openapi: '3.0.3',
       info: {
         title: 'IOC API — Trung tâm giám sát, điều hành thông minh',
-        description: 'Kho chỉ tiêu trên cây đơn vị hành chính / The indicator warehouse over the administrative hierarchy.',
+        description:
+          'Kho chỉ tiêu trên cây đơn vị hành chính / The indicator warehouse over the administrative hierarchy.',
         version: '1.0.0',
       },
       components: {
@@ -94,11 +125,15 @@ export async function buildApp(handle: DatabaseHandle, services: Services, optio
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { tags: ['system'], summary: 'Tình trạng hệ thống / Health' } }, async () => ({
-    status: 'ok',
-    database: handle.engine,
-    rollupQueue: await services.refresher.pending(),
-  }));
+  app.get(
+    '/healthz',
+    { schema: { tags: ['system'], summary: 'Tình trạng hệ thống / Health' } },
+    async () => ({
+      status: 'ok',
+      database: handle.engine,
+      rollupQueue: await services.refresher.pending(),
+    }),
+  );
 
   await app.register(authRoutes(services, options.secureCookies), { prefix: '/api/v1' });
   await app.register(catalogueRoutes(services), { prefix: '/api/v1' });
@@ -108,7 +143,9 @@ export async function buildApp(handle: DatabaseHandle, services: Services, optio
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     app.setNotFoundHandler((request, reply) =>
-      request.url.startsWith('/api/') ? reply.status(404).send(new AppError('NOT_FOUND').toBody()) : reply.sendFile('index.html'),
+      request.url.startsWith('/api/')
+        ? reply.status(404).send(new AppError('NOT_FOUND').toBody())
+        : reply.sendFile('index.html'),
     );
   }
   return app;

@@ -43,7 +43,10 @@ program
   .description('Chạy máy chủ: API, giao diện web, tổng hợp số liệu / Run the server: API, web app, roll-ups')
   .option('-p, --port <port>', 'cổng / port (PORT, mặc định 8080; 0 = tự chọn)')
   .option('--host <host>', 'địa chỉ lắng nghe / listen address (HOST, mặc định 127.0.0.1)')
-  .option('--demo', 'chế độ demo: nạp tỉnh minh họa và tài khoản demo nếu CSDL trống / demo mode: load the demo province and demo accounts when empty')
+  .option(
+    '--demo',
+    'chế độ demo: nạp tỉnh minh họa và tài khoản demo nếu CSDL trống / demo mode: load the demo province and demo accounts when empty',
+  )
   .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
     const config = loadConfig({
       ...process.env,
@@ -53,13 +56,19 @@ program
     });
     const { handle, services } = await openRuntime(config);
     if (config.IOC_MODE === 'demo') {
-      const indicators = await services.catalogue.db.selectFrom('indicators').select('code').limit(1).execute();
+      const indicators = await services.catalogue.db
+        .selectFrom('indicators')
+        .select('code')
+        .limit(1)
+        .execute();
       if (indicators.length === 0) {
         log('Đang nạp tỉnh minh họa Bình Phước (dữ liệu tổng hợp) / loading the demo province…');
         await seedDemo(services, log);
       }
       await createDemoUsers(services);
-      log(`Tài khoản demo / demo accounts (mật khẩu / password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+      log(
+        `Tài khoản demo / demo accounts (mật khẩu / password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+      );
     } else {
       const users = await services.catalogue.db.selectFrom('users').select('id').limit(1).execute();
       if (users.length === 0) {
@@ -88,7 +97,9 @@ program
 
 program
   .command('seed-demo')
-  .description('Nạp tỉnh minh họa Bình Phước với dữ liệu tổng hợp (chạy lại không nhân đôi) / Load the synthetic demo province (idempotent)')
+  .description(
+    'Nạp tỉnh minh họa Bình Phước với dữ liệu tổng hợp (chạy lại không nhân đôi) / Load the synthetic demo province (idempotent)',
+  )
   .action(() =>
     withRuntime(async (services) => {
       const { observations } = await seedDemo(services, log);
@@ -98,25 +109,35 @@ program
 
 program
   .command('create-user')
-  .description('Tạo người dùng; mật khẩu đọc từ --password hoặc dòng đầu stdin / Create a user; password from --password or stdin')
+  .description(
+    'Tạo người dùng; mật khẩu đọc từ --password hoặc dòng đầu stdin / Create a user; password from --password or stdin',
+  )
   .requiredOption('--username <name>', 'tên đăng nhập / username')
   .requiredOption('--display-name <name>', 'họ tên hiển thị / display name')
   .addOption(new Option('--role <role>', 'vai trò / role').choices(ROLES).makeOptionMandatory())
   .option('--password <password>', 'mật khẩu, ≥ 10 ký tự / password, ≥ 10 characters')
   .option('--organisation <code>', 'mã cơ quan / organisation code')
   .option('--scope-unit <code>', 'mã đơn vị giới hạn phạm vi / unit code limiting the scope')
-  .action((opts: { username: string; displayName: string; role: Role; password?: string; organisation?: string; scopeUnit?: string }) =>
-    withRuntime(async (services) => {
-      const user = await services.auth.createUser('cli', {
-        username: opts.username,
-        displayName: opts.displayName,
-        role: opts.role,
-        password: opts.password ?? (await readStdinLine()),
-        organisationCode: opts.organisation ?? null,
-        scopeUnitCode: opts.scopeUnit ?? null,
-      });
-      log(`Đã tạo người dùng / created user ${user.username} (${user.role})`);
-    }),
+  .action(
+    (opts: {
+      username: string;
+      displayName: string;
+      role: Role;
+      password?: string;
+      organisation?: string;
+      scopeUnit?: string;
+    }) =>
+      withRuntime(async (services) => {
+        const user = await services.auth.createUser('cli', {
+          username: opts.username,
+          displayName: opts.displayName,
+          role: opts.role,
+          password: opts.password ?? (await readStdinLine()),
+          organisationCode: opts.organisation ?? null,
+          scopeUnitCode: opts.scopeUnit ?? null,
+        });
+        log(`Đã tạo người dùng / created user ${user.username} (${user.role})`);
+      }),
   );
 
 program
@@ -131,11 +152,15 @@ program
     }),
   );
 
-const importCommand = program.command('import').description('Nhập danh mục và số liệu từ tệp / Import catalogue and data from files');
+const importCommand = program
+  .command('import')
+  .description('Nhập danh mục và số liệu từ tệp / Import catalogue and data from files');
 
 importCommand
   .command('units <file>')
-  .description('Đơn vị hành chính từ CSV: code,name,level,parent_code,valid_from,valid_to[,name_en,lon,lat] / Units from CSV')
+  .description(
+    'Đơn vị hành chính từ CSV: code,name,level,parent_code,valid_from,valid_to[,name_en,lon,lat] / Units from CSV',
+  )
   .action((file: string) =>
     withRuntime(async (services) => {
       const result = await services.catalogue.upsertUnits('cli', unitsFromCsv(await readFile(file, 'utf8')));
@@ -145,10 +170,15 @@ importCommand
 
 importCommand
   .command('indicators <file>')
-  .description('Chỉ tiêu từ JSON hoặc CSV (tên cột = tên trường) / Indicators from JSON or CSV (headers = field names)')
+  .description(
+    'Chỉ tiêu từ JSON hoặc CSV (tên cột = tên trường) / Indicators from JSON or CSV (headers = field names)',
+  )
   .action((file: string) =>
     withRuntime(async (services) => {
-      const result = await services.catalogue.upsertIndicators('cli', indicatorsFromFile(await readFile(file, 'utf8'), file));
+      const result = await services.catalogue.upsertIndicators(
+        'cli',
+        indicatorsFromFile(await readFile(file, 'utf8'), file),
+      );
       await services.refresher.drain();
       log(`Chỉ tiêu: thêm ${result.created}, cập nhật ${result.updated} / indicators created, updated`);
     }),
@@ -159,22 +189,33 @@ importCommand
   .description('Kế hoạch từ CSV: indicator,unit,period,value[,low,high] / Targets from CSV')
   .action((file: string) =>
     withRuntime(async (services) => {
-      const result = await services.catalogue.upsertTargets('cli', targetsFromCsv(await readFile(file, 'utf8')));
+      const result = await services.catalogue.upsertTargets(
+        'cli',
+        targetsFromCsv(await readFile(file, 'utf8')),
+      );
       log(`Kế hoạch: ${result.written} dòng / target rows written`);
     }),
   );
 
 importCommand
   .command('observations <file>')
-  .description('Số liệu từ CSV: indicator,unit,period,value[,disaggregation,status,source,comment] / Observations from CSV')
+  .description(
+    'Số liệu từ CSV: indicator,unit,period,value[,disaggregation,status,source,comment] / Observations from CSV',
+  )
   .option('--partial', 'lưu các dòng hợp lệ, báo lỗi các dòng còn lại / store valid rows, report the others')
   .action((file: string, opts: { partial?: boolean }) =>
     withRuntime(async (services) => {
       const { rows, lines } = parseObservationsCsv(await readFile(file, 'utf8'));
-      const { body } = await services.observations.write('cli', { rows, rowNumbers: lines, mode: opts.partial ? 'partial' : 'all' });
+      const { body } = await services.observations.write('cli', {
+        rows,
+        rowNumbers: lines,
+        mode: opts.partial ? 'partial' : 'all',
+      });
       for (const e of body.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
       await services.refresher.drain();
-      log(`Số liệu: thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`);
+      log(
+        `Số liệu: thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`,
+      );
     }),
   );
 

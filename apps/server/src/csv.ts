@@ -19,15 +19,24 @@ export function parseCsv(text: string): CsvTable {
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter: detectDelimiter(firstLine), relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(body, {
+      delimiter: detectDelimiter(firstLine),
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    throw new AppError('VALIDATION_FAILED', { reason: (err as Error).message }, {
-      vi: `Tệp CSV không đọc được: ${(err as Error).message}`,
-      en: `The CSV file cannot be read: ${(err as Error).message}`,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { reason: (err as Error).message },
+      {
+        vi: `Tệp CSV không đọc được: ${(err as Error).message}`,
+        en: `The CSV file cannot be read: ${(err as Error).message}`,
+      },
+    );
   }
   const [head, ...data] = records;
-  if (!head) throw new AppError('VALIDATION_FAILED', null, { vi: 'Tệp CSV rỗng.', en: 'The CSV file is empty.' });
+  if (!head)
+    throw new AppError('VALIDATION_FAILED', null, { vi: 'Tệp CSV rỗng.', en: 'The CSV file is empty.' });
   return {
     header: head.record.map((h) => h.trim()),
     rows: data

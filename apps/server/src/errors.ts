@@ -30,7 +30,11 @@ const CATALOGUE = {
     'Unsupported content type (use application/json or text/csv).',
   ],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
-  INTERNAL: [500, 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.', 'Internal error. Retry or contact the administrator.'],
+  INTERNAL: [
+    500,
+    'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.',
+    'Internal error. Retry or contact the administrator.',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
@@ -62,5 +66,9 @@ export class AppError extends Error {
 
 /** Builds an AppError for a missing entity with its kind and key in the message. */
 export function notFound(kindVi: string, kindEn: string, key: string): AppError {
-  return new AppError('NOT_FOUND', { key }, { vi: `Không tìm thấy ${kindVi} "${key}".`, en: `${kindEn} "${key}" not found.` });
+  return new AppError(
+    'NOT_FOUND',
+    { key },
+    { vi: `Không tìm thấy ${kindVi} "${key}".`, en: `${kindEn} "${key}" not found.` },
+  );
 }

@@ -20,17 +20,33 @@ describe.each(ENGINES)('access control through the HTTP API on $name', (engine) 
   afterAll(() => ctx.close());
 
   const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: unknown) =>
-    ctx.app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload: payload as object } : {}) });
+    ctx.app.inject({
+      method,
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(payload ? { payload: payload as object } : {}),
+    });
 
   it('hides another district’s internal data from a district-scoped user', async () => {
     const res = await call('GET', '/api/v1/indicators/AQI/values?period=2024-01&level=commune', d2Officer);
     const rows = Object.fromEntries(res.json().rows.map((r: { unit: { code: string } }) => [r.unit.code, r]));
     expect(rows.C4).toMatchObject({ restricted: false, value: 60 });
-    expect(rows.C1).toMatchObject({ restricted: true, value: null, reason: { vi: 'Không thuộc phạm vi được xem' } });
+    expect(rows.C1).toMatchObject({
+      restricted: true,
+      value: null,
+      reason: { vi: 'Không thuộc phạm vi được xem' },
+    });
     const series = await call('GET', '/api/v1/indicators/AQI/series?unit=C1', d2Officer);
     expect(series.statusCode).toBe(403);
-    expect(series.json()).toMatchObject({ code: 'OUT_OF_SCOPE', message: 'Đơn vị nằm ngoài phạm vi được phân quyền của bạn.' });
-    const history = await call('GET', '/api/v1/observations/history?indicator=AQI&unit=C1&period=2024-01', d2Officer);
+    expect(series.json()).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+      message: 'Đơn vị nằm ngoài phạm vi được phân quyền của bạn.',
+    });
+    const history = await call(
+      'GET',
+      '/api/v1/observations/history?indicator=AQI&unit=C1&period=2024-01',
+      d2Officer,
+    );
     expect(history.statusCode).toBe(403);
   });
 
@@ -43,19 +59,37 @@ describe.each(ENGINES)('access control through the HTTP API on $name', (engine) 
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().details.errors).toMatchObject([{ row: 2, field: 'unit', code: 'OUT_OF_SCOPE' }]);
-    const stored = await ctx.handle.db.selectFrom('observations').select('id').where('period', '=', '2024-02').execute();
+    const stored = await ctx.handle.db
+      .selectFrom('observations')
+      .select('id')
+      .where('period', '=', '2024-02')
+      .execute();
     expect(stored).toHaveLength(0);
-    const own = await call('POST', '/api/v1/observations', d2Officer, { rows: [{ indicator: 'AQI', unit: 'C4', period: '2024-02', value: 55 }] });
+    const own = await call('POST', '/api/v1/observations', d2Officer, {
+      rows: [{ indicator: 'AQI', unit: 'C4', period: '2024-02', value: 55 }],
+    });
     expect(own.statusCode).toBe(200);
   });
 
   it('shows anonymous visitors public indicators only', async () => {
     const list = await call('GET', '/api/v1/indicators');
-    expect(list.json().indicators.map((i: { code: string }) => i.code).sort()).toEqual(['THU', 'TL_DH']);
+    expect(
+      list
+        .json()
+        .indicators.map((i: { code: string }) => i.code)
+        .sort(),
+    ).toEqual(['THU', 'TL_DH']);
     const internal = await call('GET', '/api/v1/indicators/AQI/values?period=2024-01&level=commune');
-    expect(internal.json().rows.every((r: { restricted: boolean; value: unknown }) => r.restricted && r.value === null)).toBe(true);
+    expect(
+      internal
+        .json()
+        .rows.every((r: { restricted: boolean; value: unknown }) => r.restricted && r.value === null),
+    ).toBe(true);
     const open = await call('GET', '/api/v1/indicators/THU/values?period=2024-01&level=commune');
-    expect(open.json().rows.find((r: { unit: { code: string } }) => r.unit.code === 'C1')).toMatchObject({ value: 7, restricted: false });
+    expect(open.json().rows.find((r: { unit: { code: string } }) => r.unit.code === 'C1')).toMatchObject({
+      value: 7,
+      restricted: false,
+    });
     expect((await call('GET', '/api/v1/indicators/AQI')).statusCode).toBe(401);
   });
 
@@ -66,9 +100,19 @@ describe.each(ENGINES)('access control through the HTTP API on $name', (engine) 
     const ok = await call('POST', '/api/v1/units', admin, unit);
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ created: 1, updated: 0 });
-    const target = await call('POST', '/api/v1/targets', d2Officer, { indicatorCode: 'AQI', unitCode: 'C4', period: '2024', value: 50 });
+    const target = await call('POST', '/api/v1/targets', d2Officer, {
+      indicatorCode: 'AQI',
+      unitCode: 'C4',
+      period: '2024',
+      value: 50,
+    });
     expect(target.statusCode).toBe(403);
-    const audit = await ctx.handle.db.selectFrom('audit_log').selectAll().where('entity', '=', 'unit').where('entity_key', '=', 'C5').execute();
+    const audit = await ctx.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'unit')
+      .where('entity_key', '=', 'C5')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'quantri', action: 'create', before: null });
   });
@@ -84,24 +128,51 @@ describe.each(ENGINES)('sessions and API keys on $name', (engine) => {
   afterAll(() => ctx.close());
 
   it('stores passwords with scrypt, refuses a wrong password, and ends a session on logout', async () => {
-    await ctx.services.auth.createUser('cli', { username: 'ketoan', displayName: 'Kế toán', password: 'mat-khau-ke-toan', role: 'analyst' });
-    const row = await ctx.handle.db.selectFrom('users').select('password_hash').where('username', '=', 'ketoan').executeTakeFirstOrThrow();
+    await ctx.services.auth.createUser('cli', {
+      username: 'ketoan',
+      displayName: 'Kế toán',
+      password: 'mat-khau-ke-toan',
+      role: 'analyst',
+    });
+    const row = await ctx.handle.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'ketoan')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain('mat-khau');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ketoan', password: 'sai-mat-khau' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ketoan', password: 'sai-mat-khau' },
+    });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ketoan', password: 'mat-khau-ke-toan' } });
+    expect(wrong.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ketoan', password: 'mat-khau-ke-toan' },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     expect(cookie).toMatch(/^ioc_session=/);
     const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ username: 'ketoan', role: 'analyst', via: 'user' });
     await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('authenticates machine clients with an API key and refuses a forged one', async () => {
-    await ctx.services.auth.createUser('cli', { username: 'he_thong', displayName: 'Hệ thống TTHC', password: 'mat-khau-he-thong', role: 'data_officer' });
+    await ctx.services.auth.createUser('cli', {
+      username: 'he_thong',
+      displayName: 'Hệ thống TTHC',
+      password: 'mat-khau-he-thong',
+      role: 'data_officer',
+    });
     const { key } = await ctx.services.auth.createApiKey('cli', 'he_thong', 'Cổng dịch vụ công');
     const write = await ctx.app.inject({
       method: 'POST',
@@ -110,7 +181,11 @@ describe.each(ENGINES)('sessions and API keys on $name', (engine) => {
       payload: { rows: [{ indicator: 'HS_XL', unit: 'C1', period: '2024-01', value: 3 }] },
     });
     expect(write.statusCode).toBe(200);
-    const forged = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'x-api-key': `${key.slice(0, -2)}xx` } });
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { 'x-api-key': `${key.slice(0, -2)}xx` },
+    });
     expect(forged.statusCode).toBe(401);
     const stored = await ctx.handle.db.selectFrom('api_keys').select('key_hash').executeTakeFirstOrThrow();
     expect(key).not.toContain(stored.key_hash);

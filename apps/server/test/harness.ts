@@ -8,7 +8,9 @@ import { migrate } from '../src/db/migrate.js';
 /** The engines integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINES: { name: 'pglite' | 'postgres'; url?: string }[] = [
   { name: 'pglite' },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, url: process.env.TEST_DATABASE_URL }] : []),
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'postgres' as const, url: process.env.TEST_DATABASE_URL }]
+    : []),
 ];
 
 export interface TestContext {
@@ -74,11 +76,31 @@ export async function loadFixture(services: Services): Promise<void> {
       { code: 'TTHC', nameVi: 'Dịch vụ công', nameEn: 'Public services', sort: 2 },
     ],
     organisations: [
-      { code: 'UBND_P', nameVi: 'UBND tỉnh', nameEn: 'Provincial PC', kind: 'people_committee', unitCode: 'P' },
-      { code: 'UBND_D1', nameVi: 'UBND huyện Một', nameEn: 'District 1 PC', kind: 'people_committee', unitCode: 'D1' },
+      {
+        code: 'UBND_P',
+        nameVi: 'UBND tỉnh',
+        nameEn: 'Provincial PC',
+        kind: 'people_committee',
+        unitCode: 'P',
+      },
+      {
+        code: 'UBND_D1',
+        nameVi: 'UBND huyện Một',
+        nameEn: 'District 1 PC',
+        kind: 'people_committee',
+        unitCode: 'D1',
+      },
     ],
     teams: [{ code: 'TO1', nameVi: 'Tổ phân tích số 1', nameEn: 'Analysis team 1' }],
-    people: [{ code: 'NV1', fullName: 'Nguyễn Văn Thử', titleVi: 'Chánh Văn phòng', titleEn: 'Chief of office', organisationCode: 'UBND_P' }],
+    people: [
+      {
+        code: 'NV1',
+        fullName: 'Nguyễn Văn Thử',
+        titleVi: 'Chánh Văn phòng',
+        titleEn: 'Chief of office',
+        organisationCode: 'UBND_P',
+      },
+    ],
   });
   const base = {
     domainCode: 'KTXH',
@@ -90,18 +112,96 @@ export async function loadFixture(services: Services): Promise<void> {
     teamCode: 'TO1',
   };
   await catalogue.upsertIndicators('cli', [
-    { ...base, code: 'THU', nameVi: 'Thu ngân sách', nameEn: 'Revenue', unitOfMeasure: 'tỷ đồng', periodType: 'month', aggregation: 'sum', timeAggregation: 'sum', isPublic: true },
-    { ...base, code: 'DAN_SO', nameVi: 'Dân số', nameEn: 'Population', unitOfMeasure: 'người', periodType: 'month', aggregation: 'sum', timeAggregation: 'last', decimals: 0 },
-    { ...base, code: 'AQI', nameVi: 'Chỉ số AQI', nameEn: 'AQI', unitOfMeasure: 'AQI', periodType: 'month', aggregation: 'mean', timeAggregation: 'mean', direction: 'lower_better', thresholds: { mode: 'absolute', yellow: 100, orange: 150, red: 200 } },
-    { ...base, code: 'GIA', nameVi: 'Giá bình quân', nameEn: 'Mean price', unitOfMeasure: 'nghìn đồng', periodType: 'month', aggregation: 'weighted_mean', weightIndicatorCode: 'DAN_SO', timeAggregation: 'mean' },
-    { ...base, domainCode: 'TTHC', code: 'HS_XL', nameVi: 'Hồ sơ đã xử lý', nameEn: 'Dossiers processed', unitOfMeasure: 'hồ sơ', periodType: 'month', aggregation: 'sum', timeAggregation: 'sum', decimals: 0 },
-    { ...base, domainCode: 'TTHC', code: 'HS_DH', nameVi: 'Hồ sơ đúng hạn', nameEn: 'Dossiers on time', unitOfMeasure: 'hồ sơ', periodType: 'month', aggregation: 'sum', timeAggregation: 'sum', decimals: 0 },
-    { ...base, domainCode: 'TTHC', code: 'TL_DH', nameVi: 'Tỷ lệ hồ sơ đúng hạn', nameEn: 'On-time dossier rate', unitOfMeasure: '%', periodType: 'month', aggregation: 'formula', formula: '100 * HS_DH / HS_XL', timeAggregation: 'mean', isPublic: true },
+    {
+      ...base,
+      code: 'THU',
+      nameVi: 'Thu ngân sách',
+      nameEn: 'Revenue',
+      unitOfMeasure: 'tỷ đồng',
+      periodType: 'month',
+      aggregation: 'sum',
+      timeAggregation: 'sum',
+      isPublic: true,
+    },
+    {
+      ...base,
+      code: 'DAN_SO',
+      nameVi: 'Dân số',
+      nameEn: 'Population',
+      unitOfMeasure: 'người',
+      periodType: 'month',
+      aggregation: 'sum',
+      timeAggregation: 'last',
+      decimals: 0,
+    },
+    {
+      ...base,
+      code: 'AQI',
+      nameVi: 'Chỉ số AQI',
+      nameEn: 'AQI',
+      unitOfMeasure: 'AQI',
+      periodType: 'month',
+      aggregation: 'mean',
+      timeAggregation: 'mean',
+      direction: 'lower_better',
+      thresholds: { mode: 'absolute', yellow: 100, orange: 150, red: 200 },
+    },
+    {
+      ...base,
+      code: 'GIA',
+      nameVi: 'Giá bình quân',
+      nameEn: 'Mean price',
+      unitOfMeasure: 'nghìn đồng',
+      periodType: 'month',
+      aggregation: 'weighted_mean',
+      weightIndicatorCode: 'DAN_SO',
+      timeAggregation: 'mean',
+    },
+    {
+      ...base,
+      domainCode: 'TTHC',
+      code: 'HS_XL',
+      nameVi: 'Hồ sơ đã xử lý',
+      nameEn: 'Dossiers processed',
+      unitOfMeasure: 'hồ sơ',
+      periodType: 'month',
+      aggregation: 'sum',
+      timeAggregation: 'sum',
+      decimals: 0,
+    },
+    {
+      ...base,
+      domainCode: 'TTHC',
+      code: 'HS_DH',
+      nameVi: 'Hồ sơ đúng hạn',
+      nameEn: 'Dossiers on time',
+      unitOfMeasure: 'hồ sơ',
+      periodType: 'month',
+      aggregation: 'sum',
+      timeAggregation: 'sum',
+      decimals: 0,
+    },
+    {
+      ...base,
+      domainCode: 'TTHC',
+      code: 'TL_DH',
+      nameVi: 'Tỷ lệ hồ sơ đúng hạn',
+      nameEn: 'On-time dossier rate',
+      unitOfMeasure: '%',
+      periodType: 'month',
+      aggregation: 'formula',
+      formula: '100 * HS_DH / HS_XL',
+      timeAggregation: 'mean',
+      isPublic: true,
+    },
   ]);
 }
 
 /** Writes observations as the trusted CLI and waits for the roll-ups. */
-export async function writeRows(services: Services, rows: { indicator: string; unit: string; period: string; value: number }[]): Promise<void> {
+export async function writeRows(
+  services: Services,
+  rows: { indicator: string; unit: string; period: string; value: number }[],
+): Promise<void> {
   await services.observations.write('cli', { rows, rowNumbers: rows.map((_, i) => i + 1), mode: 'all' });
   await services.refresher.drain();
 }
@@ -113,6 +213,10 @@ export async function loginAs(
 ): Promise<string> {
   const password = 'mat-khau-thu-nghiem';
   await ctx.services.auth.createUser('cli', { displayName: user.username, password, ...user } as never);
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password } });
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: user.username, password },
+  });
   return (response.json() as { token: string }).token;
 }

@@ -7,7 +7,14 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
   let viewer: string;
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   const count = async () =>
-    Number((await ctx.handle.db.selectFrom('observations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.handle.db
+          .selectFrom('observations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     ctx = await startTestApp(engine);
@@ -63,7 +70,9 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
     const body = res.json();
     expect(body.code).toBe('ROWS_REJECTED');
     expect(body.message).toBe('Có dòng dữ liệu không hợp lệ; không dòng nào được lưu.');
-    expect(body.details.errors.map((e: { row: number; field: string; code: string }) => [e.row, e.field, e.code])).toEqual([
+    expect(
+      body.details.errors.map((e: { row: number; field: string; code: string }) => [e.row, e.field, e.code]),
+    ).toEqual([
       [2, 'indicator', 'UNKNOWN_INDICATOR'],
       [3, 'unit', 'UNKNOWN_UNIT'],
       [4, 'period', 'BAD_PERIOD'],
@@ -95,9 +104,13 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
       { period: '2024-01', value: 1234.5 },
       { period: '2024-02', value: 12.5 },
     ]);
-    const bad = await post(admin, 'indicator,unit,period,value\nTHU,C3,2024-03,7\n\nTHU,C3,2024-04,abc\n', { 'content-type': 'text/csv' });
+    const bad = await post(admin, 'indicator,unit,period,value\nTHU,C3,2024-03,7\n\nTHU,C3,2024-04,abc\n', {
+      'content-type': 'text/csv',
+    });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().details.errors).toMatchObject([{ row: 4, field: 'value', code: 'BAD_VALUE', value: 'abc' }]);
+    expect(bad.json().details.errors).toMatchObject([
+      { row: 4, field: 'value', code: 'BAD_VALUE', value: 'abc' },
+    ]);
   });
 
   it('stores the valid rows in partial mode and reports the others with 207', async () => {
@@ -109,7 +122,12 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
       ],
     });
     expect(res.statusCode).toBe(207);
-    expect(res.json()).toMatchObject({ received: 2, inserted: 1, rejected: 1, errors: [{ row: 2, code: 'BAD_PERIOD' }] });
+    expect(res.json()).toMatchObject({
+      received: 2,
+      inserted: 1,
+      rejected: 1,
+      errors: [{ row: 2, code: 'BAD_PERIOD' }],
+    });
   });
 
   it('is idempotent: a retry with the same key replays, a changed body with the same key is refused', async () => {
@@ -123,14 +141,28 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
     expect(first.json()).toMatchObject({ inserted: 1 });
     const plainRetry = await post(admin, payload);
     expect(plainRetry.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
-    const reused = await post(admin, { rows: [{ indicator: 'THU', unit: 'C2', period: '2024-06', value: 9 }] }, key);
+    const reused = await post(
+      admin,
+      { rows: [{ indicator: 'THU', unit: 'C2', period: '2024-06', value: 9 }] },
+      key,
+    );
     expect(reused.statusCode).toBe(409);
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('keeps every earlier version when a value is corrected', async () => {
     await post(admin, { rows: [{ indicator: 'THU', unit: 'C1', period: '2024-08', value: 10 }] });
-    const fix = await post(admin, { rows: [{ indicator: 'THU', unit: 'C1', period: '2024-08', value: 12, comment: 'Sửa theo báo cáo chính thức' }] });
+    const fix = await post(admin, {
+      rows: [
+        {
+          indicator: 'THU',
+          unit: 'C1',
+          period: '2024-08',
+          value: 12,
+          comment: 'Sửa theo báo cáo chính thức',
+        },
+      ],
+    });
     expect(fix.json()).toMatchObject({ inserted: 0, updated: 1 });
     const res = await ctx.app.inject({
       method: 'GET',
@@ -142,7 +174,12 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
       { revision: 1, value: 10, by: 'admin' },
       { revision: 2, value: 12, by: 'admin', comment: 'Sửa theo báo cáo chính thức' },
     ]);
-    const audit = await ctx.handle.db.selectFrom('audit_log').selectAll().where('entity', '=', 'observations').where('actor', '=', 'admin').execute();
+    const audit = await ctx.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'observations')
+      .where('actor', '=', 'admin')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 });

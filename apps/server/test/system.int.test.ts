@@ -9,7 +9,10 @@ import { startTestApp, type TestContext } from './harness.js';
 
 const run = promisify(execFile);
 const IOC = path.resolve(import.meta.dirname, '../bin/ioc');
-const SHARED_UNITS = path.resolve(import.meta.dirname, '../../../../shared/data/units-binh-phuoc-2025-03.csv');
+const SHARED_UNITS = path.resolve(
+  import.meta.dirname,
+  '../../../../shared/data/units-binh-phuoc-2025-03.csv',
+);
 
 describe('HTTP surface', () => {
   let ctx: TestContext;
@@ -26,11 +29,19 @@ describe('HTTP surface', () => {
   it('publishes an OpenAPI 3 document generated from the zod schemas, and browsable docs', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/v1/indicators/{code}/values', '/api/v1/indicators/{code}/series', '/api/v1/indicators/{code}/ranking', '/api/v1/observations', '/api/v1/units']) {
+    for (const p of [
+      '/api/v1/indicators/{code}/values',
+      '/api/v1/indicators/{code}/series',
+      '/api/v1/indicators/{code}/ranking',
+      '/api/v1/observations',
+      '/api/v1/units',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
     const values = doc.paths['/api/v1/indicators/{code}/values'].get;
-    expect(values.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['code', 'period', 'level', 'parent']));
+    expect(values.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['code', 'period', 'level', 'parent']),
+    );
     const docs = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -48,7 +59,19 @@ describe('CLI', () => {
   delete (env as Record<string, string | undefined>).DATABASE_URL;
 
   it('prints help for every command', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed-demo'], ['create-user'], ['create-api-key'], ['import'], ['import', 'units'], ['import', 'indicators'], ['import', 'targets'], ['import', 'observations']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed-demo'],
+      ['create-user'],
+      ['create-api-key'],
+      ['import'],
+      ['import', 'units'],
+      ['import', 'indicators'],
+      ['import', 'targets'],
+      ['import', 'observations'],
+    ]) {
       const { stdout } = await run(IOC, [...args, '--help'], { env });
       expect(stdout, args.join(' ')).toMatch(/Usage: ioc/);
     }
@@ -56,21 +79,53 @@ describe('CLI', () => {
 
   it('creates a user from stdin-free flags and refuses a short password', async () => {
     await expect(
-      run(IOC, ['create-user', '--username', 'a', '--display-name', 'A', '--role', 'administrator', '--password', 'ngan'], { env }),
+      run(
+        IOC,
+        [
+          'create-user',
+          '--username',
+          'a',
+          '--display-name',
+          'A',
+          '--role',
+          'administrator',
+          '--password',
+          'ngan',
+        ],
+        { env },
+      ),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('Mật khẩu phải có ít nhất 10 ký tự.') });
-    const { stdout } = await run(IOC, ['create-user', '--username', 'admin', '--display-name', 'Quản trị', '--role', 'administrator', '--password', 'mat-khau-du-dai'], { env });
+    const { stdout } = await run(
+      IOC,
+      [
+        'create-user',
+        '--username',
+        'admin',
+        '--display-name',
+        'Quản trị',
+        '--role',
+        'administrator',
+        '--password',
+        'mat-khau-du-dai',
+      ],
+      { env },
+    );
     expect(stdout).toContain('admin');
     const key = await run(IOC, ['create-api-key', '--username', 'admin', '--name', 'thu'], { env });
     expect(key.stdout.trim()).toMatch(/^ioc_[0-9a-f]{12}_/);
   });
 
-  it.runIf(existsSync(SHARED_UNITS))('imports the official unit list of Bình Phước from ../shared/data', async () => {
-    const { stdout } = await run(IOC, ['import', 'units', SHARED_UNITS], { env });
-    expect(stdout).toContain('thêm 123');
-    const again = await run(IOC, ['import', 'units', SHARED_UNITS], { env });
-    expect(again.stdout).toContain('thêm 0, cập nhật 123');
-    const units = unitsFromCsv(readFileSync(SHARED_UNITS, 'utf8'));
-    expect(units).toHaveLength(123);
-  });
-  if (!existsSync(SHARED_UNITS)) console.log(`skipped: ${SHARED_UNITS} is absent (../shared/data is not in this checkout)`);
+  it.runIf(existsSync(SHARED_UNITS))(
+    'imports the official unit list of Bình Phước from ../shared/data',
+    async () => {
+      const { stdout } = await run(IOC, ['import', 'units', SHARED_UNITS], { env });
+      expect(stdout).toContain('thêm 123');
+      const again = await run(IOC, ['import', 'units', SHARED_UNITS], { env });
+      expect(again.stdout).toContain('thêm 0, cập nhật 123');
+      const units = unitsFromCsv(readFileSync(SHARED_UNITS, 'utf8'));
+      expect(units).toHaveLength(123);
+    },
+  );
+  if (!existsSync(SHARED_UNITS))
+    console.log(`skipped: ${SHARED_UNITS} is absent (../shared/data is not in this checkout)`);
 });

@@ -11,8 +11,17 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
     await loadFixture(ctx.services);
     const rows = [
       // THU (sum): C3 has no January figure.
-      ...[['C1', 10, 11, 12], ['C2', 20, 21, 22], ['C3', null, 31, 32], ['C4', 5, 6, 7]].flatMap(([unit, ...values]) =>
-        values.flatMap((v, m) => (v === null ? [] : [{ indicator: 'THU', unit: unit as string, period: `2024-0${m + 1}`, value: v as number }])),
+      ...[
+        ['C1', 10, 11, 12],
+        ['C2', 20, 21, 22],
+        ['C3', null, 31, 32],
+        ['C4', 5, 6, 7],
+      ].flatMap(([unit, ...values]) =>
+        values.flatMap((v, m) =>
+          v === null
+            ? []
+            : [{ indicator: 'THU', unit: unit as string, period: `2024-0${m + 1}`, value: v as number }],
+        ),
       ),
       { indicator: 'THU', unit: 'C1', period: '2023-01', value: 8 },
       { indicator: 'THU', unit: 'C2', period: '2023-01', value: 16 },
@@ -38,8 +47,17 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
       { indicatorCode: 'THU', unitCode: 'P', period: '2024', value: 840 },
       { indicatorCode: 'TL_DH', unitCode: 'D1', period: '2024', value: 80 },
     ]);
-    await ctx.services.auth.createUser('cli', { username: 'lanhdao', displayName: 'Lãnh đạo', password: 'mat-khau-lanh-dao', role: 'leader' });
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lanhdao', password: 'mat-khau-lanh-dao' } });
+    await ctx.services.auth.createUser('cli', {
+      username: 'lanhdao',
+      displayName: 'Lãnh đạo',
+      password: 'mat-khau-lanh-dao',
+      role: 'leader',
+    });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'lanhdao', password: 'mat-khau-lanh-dao' },
+    });
     token = login.json().token;
   });
   afterAll(() => ctx.close());
@@ -59,7 +77,11 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
     reason: { vi: string; en: string };
   }
   /** The rows keyed by the fixture's unit codes (a missing row fails on access). */
-  const byUnit = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.unit.code, r])) as Record<'P' | 'D1' | 'D2' | 'C1' | 'C2' | 'C3' | 'C4', Row>;
+  const byUnit = (rows: Row[]) =>
+    Object.fromEntries(rows.map((r) => [r.unit.code, r])) as Record<
+      'P' | 'D1' | 'D2' | 'C1' | 'C2' | 'C3' | 'C4',
+      Row
+    >;
 
   it('sums over the hierarchy and records coverage when a commune has no data', async () => {
     const communes = byUnit((await get('/api/v1/indicators/THU/values?period=2024-01&parent=D1')).rows);
@@ -103,8 +125,14 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
   });
 
   it('colours every warning level against a pro-rated annual target, with the reason', async () => {
-    const level = async (period: string) => byUnit((await get(`/api/v1/indicators/THU/values?period=${period}&level=province`)).rows).P;
-    expect(await level('2024-01')).toMatchObject({ value: 35, target: 70, targetBasis: 'pro_rata', level: 'red' });
+    const level = async (period: string) =>
+      byUnit((await get(`/api/v1/indicators/THU/values?period=${period}&level=province`)).rows).P;
+    expect(await level('2024-01')).toMatchObject({
+      value: 35,
+      target: 70,
+      targetBasis: 'pro_rata',
+      level: 'red',
+    });
     expect(await level('2024-02')).toMatchObject({ level: 'yellow' });
     expect(await level('2024-03')).toMatchObject({ level: 'green' });
     const ytd = await level('2024-YTD03');
@@ -118,7 +146,11 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
 
   it('returns a series with YTD, same period last year and change', async () => {
     const series = await get('/api/v1/indicators/THU/series?unit=D1&from=2024-01&to=2024-03');
-    expect(series.points.map((p: { period: { code: string } }) => p.period.code)).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(series.points.map((p: { period: { code: string } }) => p.period.code)).toEqual([
+      '2024-01',
+      '2024-02',
+      '2024-03',
+    ]);
     expect(series.points.map((p: { value: number }) => p.value)).toEqual([30, 63, 66]);
     expect(series.points.map((p: { ytd: { value: number } }) => p.ytd.value)).toEqual([30, 93, 159]);
     expect(series.points[0]).toMatchObject({ samePeriodLastYear: 48, change: -18, changePercent: -37.5 });
@@ -149,10 +181,17 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
   });
 
   it('answers a wrong period with a clear 400 and an unknown indicator with 404', async () => {
-    const bad = await ctx.app.inject({ method: 'GET', url: '/api/v1/indicators/THU/values?period=2024-1', headers: { authorization: `Bearer ${token}` } });
+    const bad = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators/THU/values?period=2024-1',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('Kỳ "2024-1" sai định dạng');
-    const missing = await ctx.app.inject({ method: 'GET', url: '/api/v1/indicators/KHONG/values?period=2024-01' });
+    const missing = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators/KHONG/values?period=2024-01',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('Không tìm thấy chỉ tiêu "KHONG".');
   });

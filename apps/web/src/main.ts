@@ -22,7 +22,10 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 async function show(): Promise<void> {
-  const [health, { domains }] = await Promise.all([getJson<Health>('/healthz'), getJson<{ domains: Domain[] }>('/api/v1/domains')]);
+  const [health, { domains }] = await Promise.all([
+    getJson<Health>('/healthz'),
+    getJson<{ domains: Domain[] }>('/api/v1/domains'),
+  ]);
   status.textContent = `Hệ thống hoạt động (CSDL ${health.database}, ${domains.length} lĩnh vực). Dữ liệu minh họa: số liệu tổng hợp, không phải số liệu thật.`;
   list.replaceChildren(
     ...domains.map((d) => {

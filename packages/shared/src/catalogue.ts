@@ -95,7 +95,11 @@ export const thresholdsSchema = z.object({
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const codeSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'A–Z, 0–9, _ . -');
+const codeSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'A–Z, 0–9, _ . -');
 
 export const unitInputSchema = z.object({
   code: codeSchema,

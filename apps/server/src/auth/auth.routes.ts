@@ -24,18 +24,26 @@ export const authRoutes =
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / Log out' } }, async (request, reply) => {
-      const { sessionToken } = readCredentials(request);
-      if (sessionToken) await services.auth.logout(sessionToken);
-      clearSessionCookie(reply);
-      return { ok: true };
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Đăng xuất / Log out' } },
+      async (request, reply) => {
+        const { sessionToken } = readCredentials(request);
+        if (sessionToken) await services.auth.logout(sessionToken);
+        clearSessionCookie(reply);
+        return { ok: true };
+      },
+    );
 
-    app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / Current user' } }, async (request) => {
-      const actor = request.actor;
-      if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-      return { ...(await services.auth.getUser(actor.userId)), via: actor.kind };
-    });
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / Current user' } },
+      async (request) => {
+        const actor = request.actor;
+        if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+        return { ...(await services.auth.getUser(actor.userId)), via: actor.kind };
+      },
+    );
 
     app.post(
       '/users',
@@ -53,7 +61,8 @@ export const authRoutes =
           }),
         },
       },
-      async (request, reply) => reply.status(201).send(await services.auth.createUser(request.actor, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await services.auth.createUser(request.actor, request.body)),
     );
 
     app.post(
@@ -65,6 +74,9 @@ export const authRoutes =
           body: z.object({ username: z.string().min(1), name: z.string().min(1) }),
         },
       },
-      async (request, reply) => reply.status(201).send(await services.auth.createApiKey(request.actor, request.body.username, request.body.name)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await services.auth.createApiKey(request.actor, request.body.username, request.body.name)),
     );
   };

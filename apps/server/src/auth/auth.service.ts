@@ -40,7 +40,10 @@ export class AuthService {
     return ANONYMOUS;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserView }> {
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; expiresAt: Date; user: UserView }> {
     const user = await this.db
       .selectFrom('users')
       .select(['id', 'password_hash', 'is_active'])
@@ -67,17 +70,29 @@ export class AuthService {
     const by = authorise(writer, 'users.manage');
     roleSchema.parse(input.role);
     if (input.password.length < 10) {
-      throw new AppError('VALIDATION_FAILED', { field: 'password' }, {
-        vi: 'Mật khẩu phải có ít nhất 10 ký tự.',
-        en: 'The password must have at least 10 characters.',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { field: 'password' },
+        {
+          vi: 'Mật khẩu phải có ít nhất 10 ký tự.',
+          en: 'The password must have at least 10 characters.',
+        },
+      );
     }
-    const exists = await this.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    const exists = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (exists) {
-      throw new AppError('CONFLICT', { username: input.username }, {
-        vi: `Tên đăng nhập "${input.username}" đã tồn tại.`,
-        en: `Username "${input.username}" already exists.`,
-      });
+      throw new AppError(
+        'CONFLICT',
+        { username: input.username },
+        {
+          vi: `Tên đăng nhập "${input.username}" đã tồn tại.`,
+          en: `Username "${input.username}" already exists.`,
+        },
+      );
     }
     const organisationId = input.organisationCode ? await this.organisationId(input.organisationCode) : null;
     const scopeUnitId = input.scopeUnitCode ? await this.currentUnitId(input.scopeUnitCode) : null;
@@ -99,10 +114,23 @@ export class AuthService {
   }
 
   /** Issues an API key for a user; the secret is shown once and only its hash is kept. */
-  async createApiKey(writer: Writer, username: string, name: string): Promise<{ key: string; prefix: string }> {
+  async createApiKey(
+    writer: Writer,
+    username: string,
+    name: string,
+  ): Promise<{ key: string; prefix: string }> {
     const by = authorise(writer, 'users.manage');
-    const user = await this.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (!user) throw new AppError('NOT_FOUND', { username }, { vi: `Không có người dùng "${username}".`, en: `No user "${username}".` });
+    const user = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (!user)
+      throw new AppError(
+        'NOT_FOUND',
+        { username },
+        { vi: `Không có người dùng "${username}".`, en: `No user "${username}".` },
+      );
     const prefix = randomBytes(6).toString('hex');
     const secret = newSecret();
     await this.db
@@ -118,7 +146,14 @@ export class AuthService {
       .selectFrom('users')
       .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
       .leftJoin('units', 'units.id', 'users.scope_unit_id')
-      .select(['users.id', 'username', 'display_name', 'role', 'organisations.code as org_code', 'units.code as unit_code'])
+      .select([
+        'users.id',
+        'username',
+        'display_name',
+        'role',
+        'organisations.code as org_code',
+        'units.code as unit_code',
+      ])
       .where('users.id', '=', id)
       .executeTakeFirstOrThrow();
     return {
@@ -138,7 +173,8 @@ export class AuthService {
       .select(['users.id', 'username', 'role', 'organisation_id', 'scope_unit_id', 'is_active', 'expires_at'])
       .where('token_hash', '=', hashSecret(token))
       .executeTakeFirst();
-    if (!row || !row.is_active || new Date(row.expires_at) < new Date()) throw new AppError('UNAUTHENTICATED');
+    if (!row || !row.is_active || new Date(row.expires_at) < new Date())
+      throw new AppError('UNAUTHENTICATED');
     return {
       kind: 'user',
       userId: row.id,
@@ -156,7 +192,16 @@ export class AuthService {
     const row = await this.db
       .selectFrom('api_keys')
       .innerJoin('users', 'users.id', 'api_keys.user_id')
-      .select(['users.id', 'username', 'role', 'organisation_id', 'scope_unit_id', 'is_active', 'key_hash', 'revoked_at'])
+      .select([
+        'users.id',
+        'username',
+        'role',
+        'organisation_id',
+        'scope_unit_id',
+        'is_active',
+        'key_hash',
+        'revoked_at',
+      ])
       .where('prefix', '=', prefix)
       .executeTakeFirst();
     if (!row || row.revoked_at || !row.is_active || row.key_hash !== hashSecret(secret)) {
@@ -173,8 +218,17 @@ export class AuthService {
   }
 
   private async organisationId(code: string): Promise<number> {
-    const row = await this.db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', { code }, { vi: `Không có cơ quan "${code}".`, en: `No organisation "${code}".` });
+    const row = await this.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        { code },
+        { vi: `Không có cơ quan "${code}".`, en: `No organisation "${code}".` },
+      );
     return row.id;
   }
 
@@ -185,8 +239,12 @@ export class AuthService {
       .where('code', '=', code)
       .orderBy('valid_from', 'desc')
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', { code }, { vi: `Không có đơn vị "${code}".`, en: `No unit "${code}".` });
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        { code },
+        { vi: `Không có đơn vị "${code}".`, en: `No unit "${code}".` },
+      );
     return row.id;
   }
 }
-

@@ -37,13 +37,19 @@ export function unitsFromCsv(text: string): unknown[] {
 export function indicatorsFromFile(text: string, fileName: string): unknown[] {
   if (fileName.toLowerCase().endsWith('.json')) return JSON.parse(text) as unknown[];
   return parseCsvObjects(text).map((r) => {
-    const { thresholdsMode, thresholdsYellow, thresholdsOrange, thresholdsRed, isPublic, decimals, ...rest } = r;
+    const { thresholdsMode, thresholdsYellow, thresholdsOrange, thresholdsRed, isPublic, decimals, ...rest } =
+      r;
     const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => given(v) !== undefined));
     return {
       ...fields,
       ...(decimals ? { decimals: num(decimals) } : {}),
       isPublic: ['true', '1', 'có', 'x'].includes((isPublic ?? '').trim().toLowerCase()),
-      thresholds: { mode: given(thresholdsMode), yellow: num(thresholdsYellow), orange: num(thresholdsOrange), red: num(thresholdsRed) },
+      thresholds: {
+        mode: given(thresholdsMode),
+        yellow: num(thresholdsYellow),
+        orange: num(thresholdsOrange),
+        red: num(thresholdsRed),
+      },
     };
   });
 }

@@ -26,16 +26,21 @@ import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.j
 import { loadIndicators, toIndicatorRecord, type IndicatorRecord } from './indicator-record.js';
 
 function invalid(index: number, issues: string): AppError {
-  return new AppError('VALIDATION_FAILED', { index, issues }, {
-    vi: `Mục thứ ${index + 1} không hợp lệ: ${issues}`,
-    en: `Item ${index + 1} is invalid: ${issues}`,
-  });
+  return new AppError(
+    'VALIDATION_FAILED',
+    { index, issues },
+    {
+      vi: `Mục thứ ${index + 1} không hợp lệ: ${issues}`,
+      en: `Item ${index + 1} is invalid: ${issues}`,
+    },
+  );
 }
 
 function parseAll<T>(schema: z.ZodType<T>, items: unknown[]): T[] {
   return items.map((item, index) => {
     const parsed = schema.safeParse(item);
-    if (!parsed.success) throw invalid(index, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw invalid(index, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return parsed.data;
   });
 }
@@ -79,12 +84,20 @@ export class CatalogueService {
   ) {}
 
   /** Units filtered by level, parent and the date they must be valid on; `tree` nests them. */
-  async listUnits(filter: { level?: UnitLevel; parent?: string; at?: string; tree?: boolean }): Promise<UnitView[]> {
+  async listUnits(filter: {
+    level?: UnitLevel;
+    parent?: string;
+    at?: string;
+    tree?: boolean;
+  }): Promise<UnitView[]> {
     const tree = await loadUnitTree(this.db);
     if (filter.tree) {
       const nest = (unit: UnitNode): UnitView => ({
         ...presentUnit(unit, tree),
-        children: tree.children(unit.id).filter((c) => isValidOn(c, filter.at)).map(nest),
+        children: tree
+          .children(unit.id)
+          .filter((c) => isValidOn(c, filter.at))
+          .map(nest),
       });
       const roots = filter.parent
         ? [this.requireUnit(tree, filter.parent, filter.at)]
@@ -99,7 +112,10 @@ export class CatalogueService {
       .map((u) => presentUnit(u, tree));
   }
 
-  async getUnit(code: string, at?: string): Promise<UnitView & { ancestors: UnitView[]; successors: LinkView[]; predecessors: LinkView[] }> {
+  async getUnit(
+    code: string,
+    at?: string,
+  ): Promise<UnitView & { ancestors: UnitView[]; successors: LinkView[]; predecessors: LinkView[] }> {
     const tree = await loadUnitTree(this.db);
     const unit = this.requireUnit(tree, code, at);
     const links = await this.db
@@ -109,7 +125,13 @@ export class CatalogueService {
       .execute();
     const linkView = (otherId: number, l: (typeof links)[number]): LinkView => {
       const other = tree.byId.get(otherId)!;
-      return { code: other.code, name: other.name, share: l.share, kind: l.kind as 'full' | 'partial', effectiveDate: l.effective_date };
+      return {
+        code: other.code,
+        name: other.name,
+        share: l.share,
+        kind: l.kind as 'full' | 'partial',
+        effectiveDate: l.effective_date,
+      };
     };
     return {
       ...presentUnit(unit, tree),
@@ -138,7 +160,9 @@ export class CatalogueService {
           .selectFrom('units')
           .selectAll()
           .where('code', '=', unit.code)
-          .where(sql<boolean>`coalesce(valid_from, '0001-01-01'::date) = coalesce(${unit.validFrom ?? null}::date, '0001-01-01'::date)`)
+          .where(
+            sql<boolean>`coalesce(valid_from, '0001-01-01'::date) = coalesce(${unit.validFrom ?? null}::date, '0001-01-01'::date)`,
+          )
           .executeTakeFirst();
         const values = {
           code: unit.code,
@@ -157,16 +181,30 @@ export class CatalogueService {
           await trx.insertInto('units').values(values).execute();
           created++;
         }
-        await writeAudit(trx, by, existing ? 'update' : 'create', 'unit', unit.code, existing ?? null, values);
+        await writeAudit(
+          trx,
+          by,
+          existing ? 'update' : 'create',
+          'unit',
+          unit.code,
+          existing ?? null,
+          values,
+        );
       }
       return { created, updated };
     });
   }
 
   private async resolveParent(trx: Db, unit: UnitInput, index: number): Promise<number> {
-    const candidates = await trx.selectFrom('units').select(['id', 'valid_from', 'valid_to']).where('code', '=', unit.parentCode!).execute();
+    const candidates = await trx
+      .selectFrom('units')
+      .select(['id', 'valid_from', 'valid_to'])
+      .where('code', '=', unit.parentCode!)
+      .execute();
     const at = unit.validFrom ?? unit.validTo;
-    const parent = candidates.find((p) => !at || ((!p.valid_from || p.valid_from <= at) && (!p.valid_to || at <= p.valid_to)));
+    const parent = candidates.find(
+      (p) => !at || ((!p.valid_from || p.valid_from <= at) && (!p.valid_to || at <= p.valid_to)),
+    );
     if (!parent) throw invalid(index, `parentCode "${unit.parentCode}" không tồn tại / does not exist`);
     return parent.id;
   }
@@ -185,23 +223,52 @@ export class CatalogueService {
       const tree = await loadUnitTree(trx);
       for (const d of domains) {
         const row = { code: d.code, name: d.nameVi, name_en: d.nameEn, sort: d.sort };
-        await trx.insertInto('domains').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+        await trx
+          .insertInto('domains')
+          .values(row)
+          .onConflict((oc) => oc.column('code').doUpdateSet(row))
+          .execute();
       }
       for (const [index, o] of organisations.entries()) {
         const unit = o.unitCode ? tree.findByCode(o.unitCode) : undefined;
-        if (o.unitCode && !unit) throw invalid(index, `unitCode "${o.unitCode}" không tồn tại / does not exist`);
-        const row = { code: o.code, name: o.nameVi, name_en: o.nameEn, kind: o.kind, unit_id: unit?.id ?? null };
-        await trx.insertInto('organisations').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+        if (o.unitCode && !unit)
+          throw invalid(index, `unitCode "${o.unitCode}" không tồn tại / does not exist`);
+        const row = {
+          code: o.code,
+          name: o.nameVi,
+          name_en: o.nameEn,
+          kind: o.kind,
+          unit_id: unit?.id ?? null,
+        };
+        await trx
+          .insertInto('organisations')
+          .values(row)
+          .onConflict((oc) => oc.column('code').doUpdateSet(row))
+          .execute();
       }
       for (const t of teams) {
-        const row = { code: t.code, name: t.nameVi, name_en: t.nameEn, leader_person_code: t.leaderPersonCode ?? null };
-        await trx.insertInto('teams').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+        const row = {
+          code: t.code,
+          name: t.nameVi,
+          name_en: t.nameEn,
+          leader_person_code: t.leaderPersonCode ?? null,
+        };
+        await trx
+          .insertInto('teams')
+          .values(row)
+          .onConflict((oc) => oc.column('code').doUpdateSet(row))
+          .execute();
       }
       for (const [index, p] of people.entries()) {
         const org = p.organisationCode
-          ? await trx.selectFrom('organisations').select('id').where('code', '=', p.organisationCode).executeTakeFirst()
+          ? await trx
+              .selectFrom('organisations')
+              .select('id')
+              .where('code', '=', p.organisationCode)
+              .executeTakeFirst()
           : undefined;
-        if (p.organisationCode && !org) throw invalid(index, `organisationCode "${p.organisationCode}" không tồn tại / does not exist`);
+        if (p.organisationCode && !org)
+          throw invalid(index, `organisationCode "${p.organisationCode}" không tồn tại / does not exist`);
         const row = {
           code: p.code,
           full_name: p.fullName,
@@ -211,9 +278,18 @@ export class CatalogueService {
           email: p.email ?? null,
           phone: p.phone ?? null,
         };
-        await trx.insertInto('people').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+        await trx
+          .insertInto('people')
+          .values(row)
+          .onConflict((oc) => oc.column('code').doUpdateSet(row))
+          .execute();
       }
-      const counts = { domains: domains.length, organisations: organisations.length, teams: teams.length, people: people.length };
+      const counts = {
+        domains: domains.length,
+        organisations: organisations.length,
+        teams: teams.length,
+        people: people.length,
+      };
       await writeAudit(trx, by, 'write', 'reference_data', '-', null, counts);
     });
     return { written: domains.length + organisations.length + teams.length + people.length };
@@ -228,22 +304,47 @@ export class CatalogueService {
     const rows = await this.db
       .selectFrom('organisations')
       .leftJoin('units', 'units.id', 'organisations.unit_id')
-      .select(['organisations.code', 'organisations.name', 'organisations.name_en', 'kind', 'units.code as unit_code'])
+      .select([
+        'organisations.code',
+        'organisations.name',
+        'organisations.name_en',
+        'kind',
+        'units.code as unit_code',
+      ])
       .orderBy('organisations.code')
       .execute();
-    return rows.map((o) => ({ code: o.code, name: o.name, nameEn: o.name_en, kind: o.kind, unitCode: o.unit_code }));
+    return rows.map((o) => ({
+      code: o.code,
+      name: o.name,
+      nameEn: o.name_en,
+      kind: o.kind,
+      unitCode: o.unit_code,
+    }));
   }
 
   async listTeams() {
     const rows = await this.db.selectFrom('teams').selectAll().orderBy('code').execute();
-    return rows.map((t) => ({ code: t.code, name: t.name, nameEn: t.name_en, leaderPersonCode: t.leader_person_code }));
+    return rows.map((t) => ({
+      code: t.code,
+      name: t.name,
+      nameEn: t.name_en,
+      leaderPersonCode: t.leader_person_code,
+    }));
   }
 
   async listPeople() {
     const rows = await this.db
       .selectFrom('people')
       .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-      .select(['people.code', 'full_name', 'title', 'title_en', 'email', 'phone', 'organisations.code as org_code'])
+      .select([
+        'people.code',
+        'full_name',
+        'title',
+        'title_en',
+        'email',
+        'phone',
+        'organisations.code as org_code',
+      ])
       .orderBy('people.code')
       .execute();
     return rows.map((p) => ({
@@ -260,7 +361,14 @@ export class CatalogueService {
   /** The catalogue as the actor may see it: anonymous visitors see public indicators only. */
   async listIndicators(
     actor: Actor,
-    filter: { domain?: string; q?: string; isPublic?: boolean; team?: string; owner?: string; periodType?: string },
+    filter: {
+      domain?: string;
+      q?: string;
+      isPublic?: boolean;
+      team?: string;
+      owner?: string;
+      periodType?: string;
+    },
   ) {
     const all = (await this.presentIndicators()).filter((i) => i.isPublic || actor.kind !== 'anonymous');
     const q = filter.q ? normalizeSearch(filter.q) : '';
@@ -283,7 +391,11 @@ export class CatalogueService {
   }
 
   async requireIndicatorRecord(code: string): Promise<IndicatorRecord> {
-    const row = await this.db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('indicators')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!row) throw notFound('chỉ tiêu', 'Indicator', code);
     return toIndicatorRecord(row);
   }
@@ -329,7 +441,9 @@ export class CatalogueService {
       direction: r.direction,
       thresholds: r.thresholds,
       owner: r.org_code ? { code: r.org_code, name: r.org_name } : null,
-      responsiblePerson: r.person_code ? { code: r.person_code, name: r.person_name, title: r.person_title } : null,
+      responsiblePerson: r.person_code
+        ? { code: r.person_code, name: r.person_name, title: r.person_title }
+        : null,
       team: r.team_code ? { code: r.team_code, name: r.team_name } : null,
       source: r.source,
       isPublic: r.is_public,
@@ -349,15 +463,31 @@ export class CatalogueService {
       for (const [index, input] of inputs.entries()) {
         checkIndicator(input, index, (code) => incoming.get(code) ?? known.get(code));
         const values = await this.indicatorRow(trx, input, index);
-        const before = await trx.selectFrom('indicators').selectAll().where('code', '=', input.code).executeTakeFirst();
+        const before = await trx
+          .selectFrom('indicators')
+          .selectAll()
+          .where('code', '=', input.code)
+          .executeTakeFirst();
         if (before) {
-          await trx.updateTable('indicators').set({ ...values, updated_at: new Date() }).where('code', '=', input.code).execute();
+          await trx
+            .updateTable('indicators')
+            .set({ ...values, updated_at: new Date() })
+            .where('code', '=', input.code)
+            .execute();
           updated++;
         } else {
           await trx.insertInto('indicators').values(values).execute();
           created++;
         }
-        await writeAudit(trx, by, before ? 'update' : 'create', 'indicator', input.code, before ?? null, values);
+        await writeAudit(
+          trx,
+          by,
+          before ? 'update' : 'create',
+          'indicator',
+          input.code,
+          before ?? null,
+          values,
+        );
       }
       for (const input of inputs) {
         const sources = [input.code, ...(input.formula ? parseFormula(input.formula).refs : [])];
@@ -376,13 +506,21 @@ export class CatalogueService {
   }
 
   private async indicatorRow(trx: Db, input: IndicatorInput, index: number) {
-    const idOf = async (table: 'organisations' | 'people' | 'teams', code: string | null | undefined, field: string) => {
+    const idOf = async (
+      table: 'organisations' | 'people' | 'teams',
+      code: string | null | undefined,
+      field: string,
+    ) => {
       if (!code) return null;
       const row = await trx.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
       if (!row) throw invalid(index, `${field} "${code}" không tồn tại / does not exist`);
       return row.id;
     };
-    const domain = await trx.selectFrom('domains').select('code').where('code', '=', input.domainCode).executeTakeFirst();
+    const domain = await trx
+      .selectFrom('domains')
+      .select('code')
+      .where('code', '=', input.domainCode)
+      .executeTakeFirst();
     if (!domain) throw invalid(index, `domainCode "${input.domainCode}" không tồn tại / does not exist`);
     return {
       code: input.code,
@@ -399,7 +537,11 @@ export class CatalogueService {
       decimals: input.decimals,
       direction: input.direction,
       thresholds: JSON.stringify(input.thresholds),
-      owner_organisation_id: await idOf('organisations', input.ownerOrganisationCode, 'ownerOrganisationCode'),
+      owner_organisation_id: await idOf(
+        'organisations',
+        input.ownerOrganisationCode,
+        'ownerOrganisationCode',
+      ),
       responsible_person_id: await idOf('people', input.responsiblePersonCode, 'responsiblePersonCode'),
       team_id: await idOf('teams', input.teamCode, 'teamCode'),
       source: input.source,
@@ -430,7 +572,15 @@ export class CatalogueService {
           )
           .execute();
       }
-      await writeAudit(trx, by, 'write', 'targets', `${rows.length}`, null, targets.length <= 50 ? targets : { count: targets.length });
+      await writeAudit(
+        trx,
+        by,
+        'write',
+        'targets',
+        `${rows.length}`,
+        null,
+        targets.length <= 50 ? targets : { count: targets.length },
+      );
     });
     return { written: rows.length };
   }
@@ -455,7 +605,10 @@ export interface LinkView {
 
 function checkIndicator(input: IndicatorInput, index: number, find: (code: string) => unknown): void {
   if ((input.aggregation === 'formula') !== Boolean(input.formula)) {
-    throw invalid(index, 'aggregation "formula" và trường formula phải đi cùng nhau / aggregation "formula" goes with a formula');
+    throw invalid(
+      index,
+      'aggregation "formula" và trường formula phải đi cùng nhau / aggregation "formula" goes with a formula',
+    );
   }
   if (input.formula) {
     let refs: string[];
@@ -465,19 +618,34 @@ function checkIndicator(input: IndicatorInput, index: number, find: (code: strin
       throw invalid(index, `formula: ${(err as Error).message}`);
     }
     const missing = refs.filter((r) => r === input.code || !find(r));
-    if (missing.length > 0) throw invalid(index, `formula tham chiếu chỉ tiêu không có / refers to unknown indicators: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw invalid(
+        index,
+        `formula tham chiếu chỉ tiêu không có / refers to unknown indicators: ${missing.join(', ')}`,
+      );
   }
-  if (input.aggregation === 'weighted_mean' && (!input.weightIndicatorCode || !find(input.weightIndicatorCode))) {
+  if (
+    input.aggregation === 'weighted_mean' &&
+    (!input.weightIndicatorCode || !find(input.weightIndicatorCode))
+  ) {
     throw invalid(index, 'weighted_mean cần weightIndicatorCode hợp lệ / needs a valid weightIndicatorCode');
   }
 }
 
-function resolveTarget(t: TargetInput, index: number, indicators: Map<string, IndicatorRecord>, tree: UnitTree, by: string) {
-  if (!indicators.has(t.indicatorCode)) throw invalid(index, `indicatorCode "${t.indicatorCode}" không tồn tại / does not exist`);
+function resolveTarget(
+  t: TargetInput,
+  index: number,
+  indicators: Map<string, IndicatorRecord>,
+  tree: UnitTree,
+  by: string,
+) {
+  if (!indicators.has(t.indicatorCode))
+    throw invalid(index, `indicatorCode "${t.indicatorCode}" không tồn tại / does not exist`);
   const period = parsePeriod(t.period);
   if (!period) throw invalid(index, `period "${t.period}" sai định dạng / is malformed`);
   const unit = tree.findByCode(t.unitCode, period.end) ?? tree.findByCode(t.unitCode, period.start);
-  if (!unit) throw invalid(index, `unitCode "${t.unitCode}" không tồn tại trong kỳ / does not exist in the period`);
+  if (!unit)
+    throw invalid(index, `unitCode "${t.unitCode}" không tồn tại trong kỳ / does not exist in the period`);
   return {
     indicator_code: t.indicatorCode,
     unit_id: unit.id,

@@ -68,5 +68,8 @@ export async function loadIndicators(db: Db): Promise<Map<string, IndicatorRecor
 
 /** Codes an indicator's values are computed from: formula inputs and the weight indicator. */
 export function inputsOf(indicator: IndicatorRecord): string[] {
-  return [...(indicator.formula?.refs ?? []), ...(indicator.weightIndicatorCode ? [indicator.weightIndicatorCode] : [])];
+  return [
+    ...(indicator.formula?.refs ?? []),
+    ...(indicator.weightIndicatorCode ? [indicator.weightIndicatorCode] : []),
+  ];
 }

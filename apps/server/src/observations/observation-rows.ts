@@ -71,10 +71,17 @@ export function validateRows(
     const indicatorCode = text(input.indicator);
     const unitCode = text(input.unit);
     const periodText = text(input.period);
-    if (!indicatorCode) return fail('indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu.', 'Indicator code is missing.');
+    if (!indicatorCode)
+      return fail('indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu.', 'Indicator code is missing.');
     const indicator = ctx.indicators.get(indicatorCode);
     if (!indicator) {
-      return fail('indicator', 'UNKNOWN_INDICATOR', `Không có chỉ tiêu mã "${indicatorCode}".`, `Unknown indicator "${indicatorCode}".`, indicatorCode);
+      return fail(
+        'indicator',
+        'UNKNOWN_INDICATOR',
+        `Không có chỉ tiêu mã "${indicatorCode}".`,
+        `Unknown indicator "${indicatorCode}".`,
+        indicatorCode,
+      );
     }
     if (indicator.formula) {
       return fail(
@@ -105,10 +112,17 @@ export function validateRows(
         periodText,
       );
     }
-    if (!unitCode) return fail('unit', 'MISSING_FIELD', 'Thiếu mã đơn vị hành chính.', 'Unit code is missing.');
+    if (!unitCode)
+      return fail('unit', 'MISSING_FIELD', 'Thiếu mã đơn vị hành chính.', 'Unit code is missing.');
     const versions = ctx.units.versions(unitCode);
     if (versions.length === 0) {
-      return fail('unit', 'UNKNOWN_UNIT', `Không có đơn vị hành chính mã "${unitCode}".`, `Unknown unit "${unitCode}".`, unitCode);
+      return fail(
+        'unit',
+        'UNKNOWN_UNIT',
+        `Không có đơn vị hành chính mã "${unitCode}".`,
+        `Unknown unit "${unitCode}".`,
+        unitCode,
+      );
     }
     const unit = versions.find((u) => isPeriodWithin(period, u.validFrom, u.validTo));
     if (!unit) {
@@ -122,15 +136,33 @@ export function validateRows(
       );
     }
     if (!isInScope(ctx.actor, ctx.units, unit.id)) {
-      return fail('unit', 'OUT_OF_SCOPE', `Đơn vị "${unitCode}" nằm ngoài phạm vi được phân quyền.`, `Unit "${unitCode}" is outside your scope.`, unitCode);
+      return fail(
+        'unit',
+        'OUT_OF_SCOPE',
+        `Đơn vị "${unitCode}" nằm ngoài phạm vi được phân quyền.`,
+        `Unit "${unitCode}" is outside your scope.`,
+        unitCode,
+      );
     }
     const value = typeof input.value === 'number' ? input.value : parseLocaleNumber(text(input.value));
     if (value === null || !Number.isFinite(value)) {
-      return fail('value', 'BAD_VALUE', `Giá trị "${text(input.value)}" không phải là số.`, `Value "${text(input.value)}" is not a number.`, text(input.value));
+      return fail(
+        'value',
+        'BAD_VALUE',
+        `Giá trị "${text(input.value)}" không phải là số.`,
+        `Value "${text(input.value)}" is not a number.`,
+        text(input.value),
+      );
     }
     const status = text(input.status) || 'approved';
     if (!(OBSERVATION_STATUSES as readonly string[]).includes(status)) {
-      return fail('status', 'BAD_STATUS', `Trạng thái "${status}" không hợp lệ (draft, submitted, approved).`, `Invalid status "${status}".`, status);
+      return fail(
+        'status',
+        'BAD_STATUS',
+        `Trạng thái "${status}" không hợp lệ (draft, submitted, approved).`,
+        `Invalid status "${status}".`,
+        status,
+      );
     }
     const disaggregation = text(input.disaggregation);
     const key = `${indicatorCode}|${unit.id}|${period.code}|${disaggregation}`;

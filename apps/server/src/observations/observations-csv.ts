@@ -16,7 +16,9 @@ const HEADER_ALIASES: Record<keyof ObservationRow, string[]> = {
 
 function fieldOf(header: string): keyof ObservationRow | undefined {
   const name = header.toLowerCase();
-  return (Object.keys(HEADER_ALIASES) as (keyof ObservationRow)[]).find((f) => HEADER_ALIASES[f].includes(name));
+  return (Object.keys(HEADER_ALIASES) as (keyof ObservationRow)[]).find((f) =>
+    HEADER_ALIASES[f].includes(name),
+  );
 }
 
 /** Parses an observations CSV into rows and the line number of each, for the error report. */
@@ -25,10 +27,14 @@ export function parseObservationsCsv(text: string): { rows: ObservationRow[]; li
   const columns = header.map(fieldOf);
   const missing = (['indicator', 'unit', 'period', 'value'] as const).filter((f) => !columns.includes(f));
   if (missing.length > 0) {
-    throw new AppError('VALIDATION_FAILED', { missingColumns: missing, header }, {
-      vi: `Tệp CSV thiếu cột: ${missing.join(', ')} (dòng tiêu đề cần có indicator, unit, period, value).`,
-      en: `The CSV file lacks columns: ${missing.join(', ')} (the header needs indicator, unit, period, value).`,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { missingColumns: missing, header },
+      {
+        vi: `Tệp CSV thiếu cột: ${missing.join(', ')} (dòng tiêu đề cần có indicator, unit, period, value).`,
+        en: `The CSV file lacks columns: ${missing.join(', ')} (the header needs indicator, unit, period, value).`,
+      },
+    );
   }
   return {
     rows: rows.map(({ cells }) => {

@@ -30,7 +30,10 @@ export const observationRoutes =
             'report); `mode=partial` stores the valid rows (207). Send `Idempotency-Key` to make retries safe.',
           querystring: z.object({ mode: z.enum(['all', 'partial']).optional() }),
           headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough(),
-          body: z.union([z.object({ rows: z.array(rowSchema).max(200_000), mode: z.enum(['all', 'partial']).optional() }), z.string()]),
+          body: z.union([
+            z.object({ rows: z.array(rowSchema).max(200_000), mode: z.enum(['all', 'partial']).optional() }),
+            z.string(),
+          ]),
         },
       },
       async (request, reply) => {
@@ -63,7 +66,12 @@ export const observationRoutes =
         schema: {
           tags: ['observations'],
           summary: 'Lịch sử sửa đổi một số liệu / Revision history of one observation',
-          querystring: z.object({ indicator: z.string(), unit: z.string(), period: z.string(), disaggregation: z.string().optional() }),
+          querystring: z.object({
+            indicator: z.string(),
+            unit: z.string(),
+            period: z.string(),
+            disaggregation: z.string().optional(),
+          }),
         },
       },
       async (request) => ({ revisions: await services.observations.history(request.actor, request.query) }),

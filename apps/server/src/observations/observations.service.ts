@@ -11,7 +11,14 @@ import { loadUnitTree } from '../units/unit-tree.js';
 import { validateRows, type ObservationRow, type RowError, type ValidRow } from './observation-rows.js';
 
 /** The CLI runs on the server itself and writes with a province-wide scope. */
-const CLI_ACTOR: Actor = { kind: 'user', userId: 0, username: 'cli', role: 'administrator', organisationId: null, scopeUnitId: null };
+const CLI_ACTOR: Actor = {
+  kind: 'user',
+  userId: 0,
+  username: 'cli',
+  role: 'administrator',
+  organisationId: null,
+  scopeUnitId: null,
+};
 
 export type WriteMode = 'all' | 'partial';
 
@@ -54,7 +61,11 @@ export class ObservationsService {
       if (replay) return replay;
     }
     const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
-    const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, { indicators, units, actor });
+    const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, {
+      indicators,
+      units,
+      actor,
+    });
     const base = { received: request.rows.length, rejected: errors.length, errors };
     if (errors.length > 0 && request.mode === 'all') {
       throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
@@ -89,13 +100,17 @@ export class ObservationsService {
   }
 
   /** Every version of one observation, oldest first: the superseded revisions, then the current one. */
-  async history(actor: Actor, query: { indicator: string; unit: string; period: string; disaggregation?: string }) {
+  async history(
+    actor: Actor,
+    query: { indicator: string; unit: string; period: string; disaggregation?: string },
+  ) {
     const [indicators, tree] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
     const indicator = indicators.get(query.indicator);
     if (!indicator) throw notFound('chỉ tiêu', 'Indicator', query.indicator);
     const unit = tree.findByCode(query.unit, parsePeriod(query.period)?.end);
     if (!unit) throw notFound('đơn vị hành chính', 'Unit', query.unit);
-    if (!canReadValue(actor, tree, indicator.isPublic, unit.id)) throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
+    if (!canReadValue(actor, tree, indicator.isPublic, unit.id))
+      throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
     const current = await this.db
       .selectFrom('observations')
       .selectAll()
@@ -111,7 +126,11 @@ export class ObservationsService {
       .where('observation_id', '=', current.id)
       .orderBy('revision')
       .execute();
-    const present = (r: { revision: number; value: number; status: string; source: string | null; comment: string | null }, by: string | null, at: Date) => ({
+    const present = (
+      r: { revision: number; value: number; status: string; source: string | null; comment: string | null },
+      by: string | null,
+      at: Date,
+    ) => ({
       revision: r.revision,
       value: r.value,
       status: r.status,
@@ -120,19 +139,29 @@ export class ObservationsService {
       by,
       at: new Date(at).toISOString(),
     });
-    return [...earlier.map((r) => present(r, r.changed_by, r.changed_at)), present(current, current.updated_by, current.updated_at)];
+    return [
+      ...earlier.map((r) => present(r, r.changed_by, r.changed_at)),
+      present(current, current.updated_by, current.updated_at),
+    ];
   }
 
   private async findReplay(key: string, actor: string, requestHash: string) {
-    const row = await this.db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return null;
-    if (row.actor !== actor || row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
+    if (row.actor !== actor || row.request_hash !== requestHash)
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
     return { status: row.status_code, body: row.response as WriteResult };
   }
 }
 
 function hashRequest(request: WriteRequest): string {
-  return createHash('sha256').update(JSON.stringify([request.mode, request.rows])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([request.mode, request.rows]))
+    .digest('hex');
 }
 
 /**
@@ -140,7 +169,11 @@ function hashRequest(request: WriteRequest): string {
  * equal to what is stored are left alone), and queue the touched (indicator, year) roll-ups.
  * All CTEs see the same snapshot, so `changed` reads the versions before the upsert.
  */
-async function upsertRows(trx: Db, rows: ValidRow[], by: string): Promise<{ inserted: number; updated: number }> {
+async function upsertRows(
+  trx: Db,
+  rows: ValidRow[],
+  by: string,
+): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   const result = await sql<{ inserted: number; updated: number }>`
     WITH input AS (

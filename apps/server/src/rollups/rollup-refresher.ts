@@ -41,7 +41,10 @@ export class RollupRefresher {
   }
 
   async pending(): Promise<number> {
-    const row = await this.db.selectFrom('rollup_queue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('rollup_queue')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -83,7 +86,12 @@ export class RollupRefresher {
 }
 
 /** Roll-up cells of one indicator for one year, from approved observations or from its inputs. */
-async function computeCells(db: Db, indicator: IndicatorRecord, year: number, units: UnitTree): Promise<RollupCell[]> {
+async function computeCells(
+  db: Db,
+  indicator: IndicatorRecord,
+  year: number,
+  units: UnitTree,
+): Promise<RollupCell[]> {
   if (indicator.formula) {
     const inputs = new Map<string, RollupCell[]>();
     for (const code of indicator.formula.refs) inputs.set(code, await readCells(db, code, year));
@@ -97,18 +105,25 @@ async function computeCells(db: Db, indicator: IndicatorRecord, year: number, un
     .where('status', '=', 'approved')
     .where('period', 'like', `${year}%`)
     .execute();
-  const weights = indicator.aggregation === 'weighted_mean' && indicator.weightIndicatorCode
-    ? await readCells(db, indicator.weightIndicatorCode, year)
-    : [];
+  const weights =
+    indicator.aggregation === 'weighted_mean' && indicator.weightIndicatorCode
+      ? await readCells(db, indicator.weightIndicatorCode, year)
+      : [];
   const weightByCell = new Map(weights.map((c) => [`${c.unitId}|${c.period}`, c.value]));
   return rollupIndicator({
-    units: units.units.map((u) => ({ id: u.id, parentId: u.parentId, validFrom: u.validFrom, validTo: u.validTo })),
+    units: units.units.map((u) => ({
+      id: u.id,
+      parentId: u.parentId,
+      validFrom: u.validFrom,
+      validTo: u.validTo,
+    })),
     values: rows.map((r) => ({ unitId: r.unit_id, period: r.period, value: r.value })),
     periodType: indicator.periodType,
     aggregation: indicator.aggregation === 'formula' ? 'sum' : indicator.aggregation,
     timeAggregation: indicator.timeAggregation,
     // A weight is read for the same period, or failing that for the year (e.g. annual population).
-    weightOf: (unitId, period) => weightByCell.get(`${unitId}|${period}`) ?? weightByCell.get(`${unitId}|${year}`) ?? null,
+    weightOf: (unitId, period) =>
+      weightByCell.get(`${unitId}|${period}`) ?? weightByCell.get(`${unitId}|${year}`) ?? null,
   });
 }
 
@@ -119,13 +134,23 @@ async function readCells(db: Db, indicatorCode: string, year: number): Promise<R
     .where('indicator_code', '=', indicatorCode)
     .where('period', 'like', `${year}%`)
     .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, period: r.period, value: r.value, coverage: r.coverage, reported: r.reported }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    period: r.period,
+    value: r.value,
+    coverage: r.coverage,
+    reported: r.reported,
+  }));
 }
 
 const CHUNK = 5000;
 
 async function replaceCells(db: Db, indicatorCode: string, year: number, cells: RollupCell[]): Promise<void> {
-  await db.deleteFrom('rollup_values').where('indicator_code', '=', indicatorCode).where('period', 'like', `${year}%`).execute();
+  await db
+    .deleteFrom('rollup_values')
+    .where('indicator_code', '=', indicatorCode)
+    .where('period', 'like', `${year}%`)
+    .execute();
   for (let i = 0; i < cells.length; i += CHUNK) {
     const part = cells.slice(i, i + CHUNK);
     await sql`
@@ -136,13 +161,22 @@ async function replaceCells(db: Db, indicatorCode: string, year: number, cells: 
   }
 }
 
-async function queueDependents(db: Db, indicators: Map<string, IndicatorRecord>, code: string, year: number): Promise<void> {
+async function queueDependents(
+  db: Db,
+  indicators: Map<string, IndicatorRecord>,
+  code: string,
+  year: number,
+): Promise<void> {
   const dependents = [...indicators.values()].filter((i) => inputsOf(i).includes(code)).map((i) => i.code);
   if (dependents.length === 0) return;
   await db
     .insertInto('rollup_queue')
     .values(dependents.map((d) => ({ indicator_code: d, year })))
-    .onConflict((oc) => oc.columns(['indicator_code', 'year']).doUpdateSet((eb) => ({ generation: eb.ref('excluded.generation') })))
+    .onConflict((oc) =>
+      oc
+        .columns(['indicator_code', 'year'])
+        .doUpdateSet((eb) => ({ generation: eb.ref('excluded.generation') })),
+    )
     .execute();
 }
 

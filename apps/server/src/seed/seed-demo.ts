@@ -9,13 +9,21 @@ const BATCH = 20_000;
  * Loads the demo province (Bình Phước, synthetic figures) through the same services as every
  * other write, then waits for the roll-ups. Idempotent: a second run changes nothing.
  */
-export async function seedDemo(services: Services, log: (line: string) => void = () => {}): Promise<{ observations: number }> {
+export async function seedDemo(
+  services: Services,
+  log: (line: string) => void = () => {},
+): Promise<{ observations: number }> {
   const { catalogue, observations, refresher } = services;
   await catalogue.upsertUnits(
     'cli',
     DEMO_UNITS.map((u) => ({ ...u, centroid: DISTRICT_CENTROIDS[u.code] ?? null })),
   );
-  await catalogue.upsertReferenceData('cli', { domains: DOMAINS, organisations: ORGANISATIONS, teams: TEAMS, people: PEOPLE });
+  await catalogue.upsertReferenceData('cli', {
+    domains: DOMAINS,
+    organisations: ORGANISATIONS,
+    teams: TEAMS,
+    people: PEOPLE,
+  });
   await catalogue.upsertIndicators('cli', INDICATORS);
   log(`Danh mục: ${DEMO_UNITS.length} đơn vị, ${INDICATORS.length} chỉ tiêu / catalogue loaded`);
   const demo = generateDemo();

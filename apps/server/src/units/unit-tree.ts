@@ -28,7 +28,8 @@ export class UnitTree {
     for (const unit of units) {
       this.byId.set(unit.id, unit);
       this.byCode.set(unit.code, [...(this.byCode.get(unit.code) ?? []), unit]);
-      if (unit.parentId !== null) this.childrenOf.set(unit.parentId, [...(this.childrenOf.get(unit.parentId) ?? []), unit]);
+      if (unit.parentId !== null)
+        this.childrenOf.set(unit.parentId, [...(this.childrenOf.get(unit.parentId) ?? []), unit]);
     }
   }
 
@@ -50,7 +51,11 @@ export class UnitTree {
 
   /** True when `id` is `rootId` or lies below it. */
   isWithin(id: number, rootId: number): boolean {
-    for (let cur = this.byId.get(id); cur; cur = cur.parentId === null ? undefined : this.byId.get(cur.parentId)) {
+    for (
+      let cur = this.byId.get(id);
+      cur;
+      cur = cur.parentId === null ? undefined : this.byId.get(cur.parentId)
+    ) {
       if (cur.id === rootId) return true;
     }
     return false;

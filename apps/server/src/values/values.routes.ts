@@ -6,8 +6,13 @@ import type { Services } from '../app.js';
 const params = z.object({ code: z.string() });
 const unitsQuery = z.object({
   period: z.string().describe('2024-03, 2024-Q1, 2024-6M, 2024-9M, 2024-YTD05, 2024, 2024-W07, 2024-03-15'),
-  level: unitLevelSchema.optional().describe('Cấp đơn vị (mặc định: district) / Unit level (default district)'),
-  parent: z.string().optional().describe('Mã đơn vị cha: lấy các đơn vị con / Parent unit code: its children'),
+  level: unitLevelSchema
+    .optional()
+    .describe('Cấp đơn vị (mặc định: district) / Unit level (default district)'),
+  parent: z
+    .string()
+    .optional()
+    .describe('Mã đơn vị cha: lấy các đơn vị con / Parent unit code: its children'),
 });
 
 export const valuesRoutes =
@@ -18,7 +23,8 @@ export const valuesRoutes =
       {
         schema: {
           tags: ['values'],
-          summary: 'Giá trị, kế hoạch, mức cảnh báo và lý do của mọi đơn vị trong một kỳ (bản đồ) / Values for every unit (the map)',
+          summary:
+            'Giá trị, kế hoạch, mức cảnh báo và lý do của mọi đơn vị trong một kỳ (bản đồ) / Values for every unit (the map)',
           params,
           querystring: unitsQuery,
         },
@@ -31,7 +37,8 @@ export const valuesRoutes =
       {
         schema: {
           tags: ['values'],
-          summary: 'Xếp hạng và so sánh các đơn vị, so với cùng kỳ / Ranking and comparison of units, vs same period last year',
+          summary:
+            'Xếp hạng và so sánh các đơn vị, so với cùng kỳ / Ranking and comparison of units, vs same period last year',
           params,
           querystring: unitsQuery,
         },
@@ -44,7 +51,8 @@ export const valuesRoutes =
       {
         schema: {
           tags: ['values'],
-          summary: 'Chuỗi thời gian của một đơn vị: kế hoạch, lũy kế, cùng kỳ / Time series with target, YTD, same period last year',
+          summary:
+            'Chuỗi thời gian của một đơn vị: kế hoạch, lũy kế, cùng kỳ / Time series with target, YTD, same period last year',
           params,
           querystring: z.object({
             unit: z.string(),

@@ -43,10 +43,14 @@ const RESTRICTED_REASON = { vi: 'Không thuộc phạm vi được xem', en: 'Ou
 function requirePeriod(code: string): Period {
   const period = parsePeriod(code);
   if (!period) {
-    throw new AppError('VALIDATION_FAILED', { period: code }, {
-      vi: `Kỳ "${code}" sai định dạng (ví dụ: 2024-03, 2024-Q1, 2024-6M, 2024).`,
-      en: `Period "${code}" is malformed (e.g. 2024-03, 2024-Q1, 2024-6M, 2024).`,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { period: code },
+      {
+        vi: `Kỳ "${code}" sai định dạng (ví dụ: 2024-03, 2024-Q1, 2024-6M, 2024).`,
+        en: `Period "${code}" is malformed (e.g. 2024-03, 2024-Q1, 2024-6M, 2024).`,
+      },
+    );
   }
   return period;
 }
@@ -68,18 +72,28 @@ export class ValuesService {
   /** Value, target, warning level and reason for every unit of a level, or every child of a unit. */
   async values(actor: Actor, code: string, query: { period: string; level?: UnitLevel; parent?: string }) {
     const { indicator, period, rows } = await this.evaluate(actor, code, query);
-    return { indicator: summary(indicator), period: periodView(period), rows: rows.map(({ unitId: _, ...row }) => row) };
+    return {
+      indicator: summary(indicator),
+      period: periodView(period),
+      rows: rows.map(({ unitId: _, ...row }) => row),
+    };
   }
 
   /** Units of a level or children of a unit ranked best first by the indicator's direction, with last year's value. */
   async ranking(actor: Actor, code: string, query: { period: string; level?: UnitLevel; parent?: string }) {
     const { indicator, period, rows } = await this.evaluate(actor, code, query);
     const lastYear = samePeriodLastYear(period.code);
-    const previous = await this.readCells(code, [lastYear], rows.map((r) => r.unitId));
+    const previous = await this.readCells(
+      code,
+      [lastYear],
+      rows.map((r) => r.unitId),
+    );
     const visible = rows.filter((r) => !r.restricted && r.value !== null);
     const sign = indicator.direction === 'lower_better' ? 1 : -1;
     const sorted = [...visible].sort((a, b) =>
-      indicator.direction === 'band' ? (a.achievement ?? 0) - (b.achievement ?? 0) : sign * ((a.value ?? 0) - (b.value ?? 0)),
+      indicator.direction === 'band'
+        ? (a.achievement ?? 0) - (b.achievement ?? 0)
+        : sign * ((a.value ?? 0) - (b.value ?? 0)),
     );
     const values = visible.map((r) => r.value as number);
     const mean = values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
@@ -98,36 +112,52 @@ export class ValuesService {
           differenceFromMean: mean === null || r.value === null ? null : r.value - mean,
         };
       }),
-      withoutData: rows.filter((r) => r.restricted || r.value === null).map((r) => ({ unit: r.unit, restricted: r.restricted })),
+      withoutData: rows
+        .filter((r) => r.restricted || r.value === null)
+        .map((r) => ({ unit: r.unit, restricted: r.restricted })),
     };
   }
 
-  private async evaluate(actor: Actor, code: string, query: { period: string; level?: UnitLevel; parent?: string }) {
+  private async evaluate(
+    actor: Actor,
+    code: string,
+    query: { period: string; level?: UnitLevel; parent?: string },
+  ) {
     const indicator = await this.requireIndicator(code);
     const period = requirePeriod(query.period);
     const tree = await loadUnitTree(this.db);
     const units = this.selectUnits(tree, period, query);
     const ids = units.map((u) => u.id);
-    const [cells, targets] = await Promise.all([this.readCells(code, [period.code], ids), this.readTargets(code, ids)]);
+    const [cells, targets] = await Promise.all([
+      this.readCells(code, [period.code], ids),
+      this.readTargets(code, ids),
+    ]);
     const rows = units.map((unit): UnitValue & { unitId: number } => {
       const restricted = !canReadValue(actor, tree, indicator.isPublic, unit.id);
       return {
         unitId: unit.id,
         unit: presentUnit(unit, tree),
         restricted,
-        ...(restricted ? restrictedAssessment() : assess(indicator, period, cells.get(`${unit.id}|${period.code}`), targets.get(unit.id))),
+        ...(restricted
+          ? restrictedAssessment()
+          : assess(indicator, period, cells.get(`${unit.id}|${period.code}`), targets.get(unit.id))),
       };
     });
     return { indicator, period, rows };
   }
 
   /** One unit's series: value, target and level per period, with YTD (lũy kế) and the same period last year. */
-  async series(actor: Actor, code: string, query: { unit: string; from?: string; to?: string; periodType?: PeriodType }) {
+  async series(
+    actor: Actor,
+    code: string,
+    query: { unit: string; from?: string; to?: string; periodType?: PeriodType },
+  ) {
     const indicator = await this.requireIndicator(code);
     const tree = await loadUnitTree(this.db);
     const unit = tree.findByCode(query.unit, query.to ? parsePeriod(query.to)?.end : undefined);
     if (!unit) throw notFound('đơn vị hành chính', 'Unit', query.unit);
-    if (!canReadValue(actor, tree, indicator.isPublic, unit.id)) throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
+    if (!canReadValue(actor, tree, indicator.isPublic, unit.id))
+      throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
     const type = query.periodType ?? indicator.periodType;
     const all = await this.readUnitCells(code, unit.id);
     const periods = this.seriesPeriods(type, all, query.from, query.to);
@@ -142,7 +172,13 @@ export class ValuesService {
       return {
         period: periodView(period),
         ...assess(indicator, period, cell, targets.get(unit.id)),
-        ytd: ytdCode && ytd ? { period: periodView(requirePeriod(ytdCode)), ...assess(indicator, requirePeriod(ytdCode), ytd, targets.get(unit.id)) } : null,
+        ytd:
+          ytdCode && ytd
+            ? {
+                period: periodView(requirePeriod(ytdCode)),
+                ...assess(indicator, requirePeriod(ytdCode), ytd, targets.get(unit.id)),
+              }
+            : null,
         samePeriodLastYear: all.get(lastYear)?.value ?? null,
         ...change(cell?.value ?? null, all.get(lastYear)?.value ?? null),
         ytdSamePeriodLastYear: ytdLastYear ? (all.get(ytdLastYear)?.value ?? null) : null,
@@ -157,13 +193,19 @@ export class ValuesService {
     const last = to ? requirePeriod(to).code : ofType.at(-1);
     if (!last) return [];
     if (requirePeriod(last).type !== type) throw periodTypeMismatch(last, type);
-    let first = from ? requirePeriod(from).code : ofType.find((p) => requirePeriod(p).year >= requirePeriod(last).year - 2);
+    let first = from
+      ? requirePeriod(from).code
+      : ofType.find((p) => requirePeriod(p).year >= requirePeriod(last).year - 2);
     first ??= last;
     if (requirePeriod(first).type !== type) throw periodTypeMismatch(first, type);
     return listPeriods(type, first, last);
   }
 
-  private selectUnits(tree: UnitTree, period: Period, query: { level?: UnitLevel; parent?: string }): UnitNode[] {
+  private selectUnits(
+    tree: UnitTree,
+    period: Period,
+    query: { level?: UnitLevel; parent?: string },
+  ): UnitNode[] {
     if (query.parent) {
       const parent = tree.findByCode(query.parent, period.end) ?? tree.findByCode(query.parent, period.start);
       if (!parent) throw notFound('đơn vị hành chính', 'Unit', query.parent);
@@ -174,7 +216,11 @@ export class ValuesService {
   }
 
   private async requireIndicator(code: string): Promise<IndicatorRecord> {
-    const row = await this.db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('indicators')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!row) throw notFound('chỉ tiêu', 'Indicator', code);
     return toIndicatorRecord(row);
   }
@@ -221,13 +267,22 @@ export class ValuesService {
 }
 
 function periodTypeMismatch(code: string, type: PeriodType): AppError {
-  return new AppError('VALIDATION_FAILED', { period: code, periodType: type }, {
-    vi: `Kỳ "${code}" không thuộc loại kỳ "${type}".`,
-    en: `Period "${code}" is not of type "${type}".`,
-  });
+  return new AppError(
+    'VALIDATION_FAILED',
+    { period: code, periodType: type },
+    {
+      vi: `Kỳ "${code}" không thuộc loại kỳ "${type}".`,
+      en: `Period "${code}" is not of type "${type}".`,
+    },
+  );
 }
 
-function assess(indicator: IndicatorRecord, period: Period, cell: Cell | undefined, targets: Map<string, TargetValue> | undefined): Assessment {
+function assess(
+  indicator: IndicatorRecord,
+  period: Period,
+  cell: Cell | undefined,
+  targets: Map<string, TargetValue> | undefined,
+): Assessment {
   const resolved = resolveTarget(period, indicator.timeAggregation, (p) => targets?.get(p) ?? null);
   const warning = assessWarning({
     value: cell?.value ?? null,
@@ -262,9 +317,15 @@ function restrictedAssessment(): Assessment {
   };
 }
 
-function change(value: number | null, before: number | null): { change: number | null; changePercent: number | null } {
+function change(
+  value: number | null,
+  before: number | null,
+): { change: number | null; changePercent: number | null } {
   if (value === null || before === null) return { change: null, changePercent: null };
-  return { change: value - before, changePercent: before === 0 ? null : ((value - before) / Math.abs(before)) * 100 };
+  return {
+    change: value - before,
+    changePercent: before === 0 ? null : ((value - before) / Math.abs(before)) * 100,
+  };
 }
 
 function periodView(period: Period) {
