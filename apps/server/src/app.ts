@@ -78,27 +78,23 @@ export async function buildApp(
         message: v.message,
       }));
       const fields = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      return reply
-        .status(400)
-        .send(
-          new AppError('VALIDATION_FAILED', details, {
-            vi: `Dữ liệu gửi lên không hợp lệ: ${fields}`,
-            en: `The request is invalid: ${fields}`,
-          }).toBody(),
-        );
+      return reply.status(400).send(
+        new AppError('VALIDATION_FAILED', details, {
+          vi: `Dữ liệu gửi lên không hợp lệ: ${fields}`,
+          en: `The request is invalid: ${fields}`,
+        }).toBody(),
+      );
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE').toBody());
     if (status === 415) return reply.status(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE').toBody());
     if (status && status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send(
-          new AppError('VALIDATION_FAILED', null, {
-            vi: `Yêu cầu không hợp lệ: ${(error as Error).message}`,
-            en: `Bad request: ${(error as Error).message}`,
-          }).toBody(),
-        );
+      return reply.status(status).send(
+        new AppError('VALIDATION_FAILED', null, {
+          vi: `Yêu cầu không hợp lệ: ${(error as Error).message}`,
+          en: `Bad request: ${(error as Error).message}`,
+        }).toBody(),
+      );
     }
     request.log.error(error);
     return reply.status(500).send({ ...new AppError('INTERNAL').toBody(), requestId: request.id });

@@ -63,7 +63,7 @@ program
         .execute();
       if (indicators.length === 0) {
         log('Đang nạp tỉnh minh họa Bình Phước (dữ liệu tổng hợp) / loading the demo province…');
-        await seedDemo(services, log);
+        await seedDemo(services, { log });
       }
       await createDemoUsers(services);
       log(
@@ -102,7 +102,7 @@ program
   )
   .action(() =>
     withRuntime(async (services) => {
-      const { observations } = await seedDemo(services, log);
+      const { observations } = await seedDemo(services, { log });
       log(`Xong: ${observations} số liệu / done`);
     }),
   );
@@ -165,6 +165,19 @@ importCommand
     withRuntime(async (services) => {
       const result = await services.catalogue.upsertUnits('cli', unitsFromCsv(await readFile(file, 'utf8')));
       log(`Đơn vị: thêm ${result.created}, cập nhật ${result.updated} / units created, updated`);
+    }),
+  );
+
+importCommand
+  .command('reference <file>')
+  .description(
+    'Lĩnh vực, cơ quan, tổ phân tích, người phụ trách từ JSON {domains, organisations, teams, people} / Reference data from JSON',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown[]>;
+      const result = await services.catalogue.upsertReferenceData('cli', data);
+      log(`Danh mục tham chiếu: ${result.written} mục / reference items written`);
     }),
   );
 

@@ -11,8 +11,9 @@ const BATCH = 20_000;
  */
 export async function seedDemo(
   services: Services,
-  log: (line: string) => void = () => {},
+  options: { from?: string; to?: string; log?: (line: string) => void } = {},
 ): Promise<{ observations: number }> {
+  const log = options.log ?? (() => {});
   const { catalogue, observations, refresher } = services;
   await catalogue.upsertUnits(
     'cli',
@@ -26,7 +27,8 @@ export async function seedDemo(
   });
   await catalogue.upsertIndicators('cli', INDICATORS);
   log(`Danh mục: ${DEMO_UNITS.length} đơn vị, ${INDICATORS.length} chỉ tiêu / catalogue loaded`);
-  const demo = generateDemo();
+  const { from, to } = options;
+  const demo = generateDemo({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   for (let i = 0; i < demo.observations.length; i += BATCH) {
     const rows = demo.observations.slice(i, i + BATCH).map((o) => ({
       indicator: o.indicatorCode,

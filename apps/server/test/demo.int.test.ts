@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOMAINS } from '../src/demo/catalogue.js';
+import { seedDemo } from '../src/seed/seed-demo.js';
+import { startTestApp, type TestContext } from './harness.js';
+
+/** The demo province loaded through the real write path (one year, to keep the suite quick). */
+describe('demo province', () => {
+  let ctx: TestContext;
+  let token: string;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ name: 'pglite' });
+    await seedDemo(ctx.services, { from: '2024-01-01', to: '2024-12-31' });
+    await ctx.services.auth.createUser('cli', {
+      username: 'lanhdao',
+      displayName: 'Lãnh đạo',
+      password: 'mat-khau-lanh-dao',
+      role: 'leader',
+    });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'lanhdao', password: 'mat-khau-lanh-dao' },
+    });
+    token = login.json().token;
+  }, 300_000);
+  afterAll(() => ctx.close());
+
+  const get = async (url: string) =>
+    (await ctx.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).json();
+
+  it('has Bình Phước with its 11 district-level units and 111 communes, at their real GSO codes', async () => {
+    const districts = (await get('/api/v1/units?level=district')).units;
+    expect(districts).toHaveLength(11);
+    expect(districts.find((u: { code: string }) => u.code === '689')).toMatchObject({
+      name: 'Thành phố Đồng Xoài',
+      parentCode: '70',
+    });
+    expect((await get('/api/v1/units?level=commune')).units).toHaveLength(111);
+    expect((await get('/api/v1/units?level=commune&parent=692')).units).toHaveLength(16);
+  });
+
+  it('covers every domain with at least 120 indicators in all', async () => {
+    const { indicators } = await get('/api/v1/indicators');
+    expect(indicators.length).toBeGreaterThanOrEqual(120);
+    const domains = new Set(indicators.map((i: { domainCode: string }) => i.domainCode));
+    expect([...domains].sort()).toEqual(DOMAINS.map((d) => d.code).sort());
+  });
+
+  it('shows every warning colour somewhere, and the figures say they are synthetic', async () => {
+    const { indicators } = await get('/api/v1/indicators');
+    const levels = new Set<string>();
+    for (const indicator of indicators) {
+      const { rows } = await get(`/api/v1/indicators/${indicator.code}/values?period=2024&level=district`);
+      for (const row of rows) levels.add(row.level);
+    }
+    expect([...levels]).toEqual(expect.arrayContaining(['green', 'yellow', 'orange', 'red', 'no_target']));
+    const source = await ctx.handle.db.selectFrom('observations').select('source').distinct().execute();
+    expect(source.map((s) => s.source)).toEqual(['Dữ liệu minh họa (tổng hợp) / synthetic demo data']);
+  });
+
+  it('leaves nothing to roll up once loaded', async () => {
+    expect(await ctx.services.refresher.pending()).toBe(0);
+  });
+});
