@@ -3,10 +3,10 @@
  * throw-away schema of a PostgreSQL server (BENCH_DATABASE_URL), plus a raw COPY into it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
@@ -29,6 +29,18 @@ async function serverVersion(handle: DatabaseHandle): Promise<string> {
   return r.rows[0]?.server_version ?? '?';
 }
 
+/** The installed version of a package (its package.json is not exported, so walk up from its entry). */
+function packageVersion(name: string): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.resolve(name))); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '?';
+    }
+    if (path.dirname(dir) === dir) return '?';
+  }
+}
+
 export async function openPglite(): Promise<BenchDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-bench-'));
   try {
@@ -36,8 +48,7 @@ export async function openPglite(): Promise<BenchDatabase> {
     await migrate(handle.db);
     const pglite = handle.pglite;
     if (!pglite) throw new Error('PGlite handle without its engine');
-    const require = createRequire(import.meta.url);
-    const { version } = require('@electric-sql/pglite/package.json') as { version: string };
+    const version = packageVersion('@electric-sql/pglite');
     return {
       handle,
       engine: `PGlite ${version} (PostgreSQL ${await serverVersion(handle)}, WASM, data folder on disk)`,

@@ -24,7 +24,9 @@ CREATE INDEX units_parent ON units (parent_id);
 CREATE TABLE unit_links (
   predecessor_id integer NOT NULL REFERENCES units(id),
   successor_id   integer NOT NULL REFERENCES units(id),
-  share          double precision NOT NULL DEFAULT 1 CHECK (share > 0 AND share <= 1),
+  -- Part of the predecessor that went into the successor: 1 for a full merge, null when a split's
+  -- shares are not known (such history is then not converted).
+  share          double precision CHECK (share > 0 AND share <= 1),
   kind           text NOT NULL CHECK (kind IN ('full', 'partial')),
   effective_date date NOT NULL,
   PRIMARY KEY (predecessor_id, successor_id)

@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '@ioc/shared';
 import { buildApp } from './app.js';
-import { indicatorsFromFile, targetsFromCsv, unitsFromCsv } from './catalogue/catalogue-import.js';
+import {
+  indicatorsFromFile,
+  targetsFromCsv,
+  unitLinksFromCsv,
+  unitsFromCsv,
+} from './catalogue/catalogue-import.js';
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
 import { parseObservationsCsv } from './observations/observations-csv.js';
@@ -165,6 +170,27 @@ importCommand
     withRuntime(async (services) => {
       const result = await services.catalogue.upsertUnits('cli', unitsFromCsv(await readFile(file, 'utf8')));
       log(`Đơn vị: thêm ${result.created}, cập nhật ${result.updated} / units created, updated`);
+    }),
+  );
+
+importCommand
+  .command('unit-links <file>')
+  .description(
+    'Sáp nhập/chia tách đơn vị từ CSV: new_code,new_name,new_parent_code,old_code,old_name,kind[,share] / Unit merges and splits from CSV',
+  )
+  .requiredOption('--effective <date>', 'ngày hiệu lực, ví dụ 2025-07-01 / effective date')
+  .option('--partial', 'lưu các dòng hợp lệ, báo lỗi các dòng còn lại / store valid rows, report the others')
+  .action((file: string, opts: { effective: string; partial?: boolean }) =>
+    withRuntime(async (services) => {
+      const rows = unitLinksFromCsv(await readFile(file, 'utf8'));
+      const result = await services.catalogue.linkUnits('cli', rows, {
+        effectiveDate: opts.effective,
+        partial: Boolean(opts.partial),
+      });
+      for (const e of result.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
+      log(
+        `Đơn vị mới: ${result.unitsCreated}, liên kết: ${result.linksWritten}, lỗi: ${result.errors.length} / new units, links, errors`,
+      );
     }),
   );
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,10 +9,9 @@ import { startTestApp, type TestContext } from './harness.js';
 
 const run = promisify(execFile);
 const IOC = path.resolve(import.meta.dirname, '../bin/ioc');
-const SHARED_UNITS = path.resolve(
-  import.meta.dirname,
-  '../../../../shared/data/units-binh-phuoc-2025-03.csv',
-);
+const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
+const SHARED_UNITS = path.join(SHARED_DATA, 'units-binh-phuoc-2025-03.csv');
+const SHARED_CROSSWALK = path.join(SHARED_DATA, 'crosswalk-2025-07-dong-nai.csv');
 
 describe('HTTP surface', () => {
   let ctx: TestContext;
@@ -68,6 +67,7 @@ describe('CLI', () => {
       ['create-api-key'],
       ['import'],
       ['import', 'units'],
+      ['import', 'unit-links'],
       ['import', 'indicators'],
       ['import', 'targets'],
       ['import', 'observations'],
@@ -126,6 +126,41 @@ describe('CLI', () => {
       expect(units).toHaveLength(123);
     },
   );
-  if (!existsSync(SHARED_UNITS))
-    console.log(`skipped: ${SHARED_UNITS} is absent (../shared/data is not in this checkout)`);
+
+  it.runIf(existsSync(SHARED_UNITS) && existsSync(SHARED_CROSSWALK))(
+    'imports the 2025 merge table into Đồng Nai, linking the Bình Phước communes',
+    async () => {
+      const province = path.join(dataDir, 'dong-nai.csv');
+      writeFileSync(
+        province,
+        'code,name,level,parent_code,valid_from\n75,Tỉnh Đồng Nai,province,,2025-07-01\n',
+      );
+      await run(IOC, ['import', 'units', province], { env });
+      const refused = run(IOC, ['import', 'unit-links', SHARED_CROSSWALK, '--effective', '2025-07-01'], {
+        env,
+      });
+      await expect(refused).rejects.toMatchObject({
+        stderr: expect.stringContaining('Không có đơn vị cũ "26'),
+      });
+      const lines = readFileSync(SHARED_CROSSWALK, 'utf8').trim().split('\n').slice(1);
+      const known = new Set(
+        readFileSync(SHARED_UNITS, 'utf8')
+          .split('\n')
+          .map((l) => l.split(',')[0]),
+      );
+      const linked = lines.filter((l) => known.has(l.split(',')[3])).length;
+      expect(linked).toBeGreaterThan(100);
+      const { stdout } = await run(
+        IOC,
+        ['import', 'unit-links', SHARED_CROSSWALK, '--effective', '2025-07-01', '--partial'],
+        { env },
+      );
+      expect(stdout).toContain(`Đơn vị mới: 95, liên kết: ${linked}, lỗi: ${lines.length - linked}`);
+    },
+  );
+  if (!existsSync(SHARED_UNITS) || !existsSync(SHARED_CROSSWALK)) {
+    console.log(
+      'skipped: ../shared/data is not beside this checkout, so the official unit list and merge table are not tested',
+    );
+  }
 });

@@ -1,5 +1,6 @@
 import { parseLocaleNumber } from '@ioc/shared';
-import { parseCsvObjects } from '../csv.js';
+import { parseCsv, parseCsvObjects } from '../csv.js';
+import type { UnitLinkRow } from './catalogue.service.js';
 
 /** Empty cells mean "not given". */
 function given(v: string | undefined): string | undefined {
@@ -64,4 +65,24 @@ export function targetsFromCsv(text: string): unknown[] {
     low: num(r.low) ?? null,
     high: num(r.high) ?? null,
   }));
+}
+
+/** Merge/split table: new_code, new_name, new_parent_code, old_code, old_name, kind (full|partial)[, share]. */
+export function unitLinksFromCsv(text: string): UnitLinkRow[] {
+  const { header, rows } = parseCsv(text);
+  const col = (name: string) => header.indexOf(name);
+  return rows.map(({ line, cells }) => {
+    const cell = (name: string) => (cells[col(name)] ?? '').trim();
+    const share = num(cells[col('share')]);
+    return {
+      line,
+      newCode: cell('new_code'),
+      newName: cell('new_name'),
+      newParentCode: cell('new_parent_code'),
+      oldCode: cell('old_code'),
+      oldName: cell('old_name'),
+      kind: cell('kind') === 'partial' ? 'partial' : 'full',
+      share: share === undefined || Number.isNaN(share) ? null : share,
+    };
+  });
 }

@@ -1,5 +1,7 @@
 import {
+  dateSchema,
   domainInputSchema,
+  formatDate,
   geometryCentroid,
   indicatorInputSchema,
   organisationInputSchema,
@@ -24,6 +26,7 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 import { loadIndicators, toIndicatorRecord, type IndicatorRecord } from './indicator-record.js';
+import type { RowError } from '../observations/observation-rows.js';
 
 function invalid(index: number, issues: string): AppError {
   return new AppError(
@@ -207,6 +210,102 @@ export class CatalogueService {
     );
     if (!parent) throw invalid(index, `parentCode "${unit.parentCode}" không tồn tại / does not exist`);
     return parent.id;
+  }
+
+  /**
+   * Records a reorganisation: creates the new units (valid from `effectiveDate`) and links each
+   * old unit to its successor. `full` links carry share 1; `partial` ones the given share or none.
+   * Rows naming an unknown old unit or parent are reported by line; with `partial` the rest is kept.
+   */
+  async linkUnits(
+    writer: Writer,
+    rows: UnitLinkRow[],
+    options: { effectiveDate: string; partial: boolean },
+  ): Promise<{ unitsCreated: number; linksWritten: number; errors: RowError[] }> {
+    const by = authorise(writer, 'catalogue.write');
+    if (!dateSchema.safeParse(options.effectiveDate).success) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { effectiveDate: options.effectiveDate },
+        {
+          vi: `Ngày hiệu lực "${options.effectiveDate}" phải có dạng YYYY-MM-DD.`,
+          en: `Effective date "${options.effectiveDate}" must be YYYY-MM-DD.`,
+        },
+      );
+    }
+    const dayBefore = new Date(Date.parse(`${options.effectiveDate}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return this.db.transaction().execute(async (trx) => {
+      const tree = await loadUnitTree(trx);
+      const errors: RowError[] = [];
+      const fail = (row: UnitLinkRow, field: string, vi: string, en: string) =>
+        errors.push({ row: row.line, field, code: 'UNKNOWN_UNIT', message: vi, messageEn: en });
+      const successors = new Map<string, number>();
+      let unitsCreated = 0;
+      let linksWritten = 0;
+      for (const row of rows) {
+        const old = tree.findByCode(row.oldCode, dayBefore);
+        let successorId =
+          successors.get(row.newCode) ?? tree.findByCode(row.newCode, options.effectiveDate)?.id;
+        if (successorId === undefined) {
+          const parent = tree.findByCode(row.newParentCode, options.effectiveDate);
+          if (!parent) {
+            fail(
+              row,
+              'new_parent_code',
+              `Không có đơn vị cha "${row.newParentCode}" tại ngày ${formatDate(options.effectiveDate)}.`,
+              `No parent unit "${row.newParentCode}" on ${options.effectiveDate}.`,
+            );
+            continue;
+          }
+          const unit = {
+            code: row.newCode,
+            name: row.newName,
+            level: old?.level ?? 'commune',
+            parent_id: parent.id,
+            valid_from: options.effectiveDate,
+          };
+          successorId = (await trx.insertInto('units').values(unit).returning('id').executeTakeFirstOrThrow())
+            .id;
+          unitsCreated++;
+          await writeAudit(trx, by, 'create', 'unit', row.newCode, null, unit);
+        }
+        successors.set(row.newCode, successorId);
+        if (!old) {
+          fail(
+            row,
+            'old_code',
+            `Không có đơn vị cũ "${row.oldCode}" (${row.oldName}) tại ngày ${formatDate(dayBefore)}.`,
+            `No old unit "${row.oldCode}" on ${dayBefore}.`,
+          );
+          continue;
+        }
+        const share = row.kind === 'full' ? 1 : row.share;
+        const link = {
+          predecessor_id: old.id,
+          successor_id: successorId,
+          share,
+          kind: row.kind,
+          effective_date: options.effectiveDate,
+        };
+        await trx
+          .insertInto('unit_links')
+          .values(link)
+          .onConflict((oc) =>
+            oc
+              .columns(['predecessor_id', 'successor_id'])
+              .doUpdateSet({ share, kind: row.kind, effective_date: options.effectiveDate }),
+          )
+          .execute();
+        linksWritten++;
+        await writeAudit(trx, by, 'write', 'unit_link', `${row.oldCode}>${row.newCode}`, null, link);
+      }
+      if (errors.length > 0 && !options.partial) {
+        throw new AppError('ROWS_REJECTED', { errors });
+      }
+      return { unitsCreated, linksWritten, errors };
+    });
   }
 
   /** Creates or updates domains, organisations, teams and people (in that order, so references resolve). */
@@ -595,10 +694,22 @@ function geometryColumns(unit: UnitInput) {
   };
 }
 
+/** One line of a merge/split table (the layout of the 2025 crosswalk). */
+export interface UnitLinkRow {
+  line: number;
+  newCode: string;
+  newName: string;
+  newParentCode: string;
+  oldCode: string;
+  oldName: string;
+  kind: 'full' | 'partial';
+  share: number | null;
+}
+
 export interface LinkView {
   code: string;
   name: string;
-  share: number;
+  share: number | null;
   kind: 'full' | 'partial';
   effectiveDate: string;
 }

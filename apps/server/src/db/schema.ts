@@ -22,7 +22,7 @@ export interface UnitsTable {
 export interface UnitLinksTable {
   predecessor_id: number;
   successor_id: number;
-  share: number;
+  share: number | null;
   kind: string;
   effective_date: DateText;
 }

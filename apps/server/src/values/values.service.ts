@@ -14,7 +14,8 @@ import {
 } from '@ioc/shared';
 import type { Actor } from '../auth/actor.js';
 import { canReadValue } from '../auth/policy.js';
-import { toIndicatorRecord, type IndicatorRecord } from '../catalogue/indicator-record.js';
+import { loadIndicators, toIndicatorRecord, type IndicatorRecord } from '../catalogue/indicator-record.js';
+import { combinePredecessors } from './reorganisation.js';
 import { presentUnit, type UnitView } from '../catalogue/catalogue.service.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
@@ -154,12 +155,20 @@ export class ValuesService {
   ) {
     const indicator = await this.requireIndicator(code);
     const tree = await loadUnitTree(this.db);
-    const unit = tree.findByCode(query.unit, query.to ? parsePeriod(query.to)?.end : undefined);
+    // The version of the code in force at the end of the range, else its latest (a merged unit's history).
+    const unit =
+      tree.findByCode(query.unit, query.to ? parsePeriod(query.to)?.end : undefined) ??
+      tree.findByCode(query.unit);
     if (!unit) throw notFound('đơn vị hành chính', 'Unit', query.unit);
     if (!canReadValue(actor, tree, indicator.isPublic, unit.id))
       throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
     const type = query.periodType ?? indicator.periodType;
     const all = await this.readUnitCells(code, unit.id);
+    // Before a merged unit existed, its history is converted from its predecessors'.
+    const converted = unit.validFrom
+      ? await this.convertHistory(indicator, unit.id, unit.validFrom)
+      : new Map<string, Cell>();
+    for (const [period, cell] of converted) if (!all.has(period)) all.set(period, cell);
     const periods = this.seriesPeriods(type, all, query.from, query.to);
     const targets = await this.readTargets(code, [unit.id]);
     const points = periods.map((code) => {
@@ -171,6 +180,7 @@ export class ValuesService {
       const ytd = ytdCode ? all.get(ytdCode) : undefined;
       return {
         period: periodView(period),
+        convertedFromPredecessors: converted.has(code),
         ...assess(indicator, period, cell, targets.get(unit.id)),
         ytd:
           ytdCode && ytd
@@ -185,6 +195,57 @@ export class ValuesService {
       };
     });
     return { indicator: summary(indicator), unit: presentUnit(unit, tree), periodType: type, points };
+  }
+
+  /**
+   * Cells a unit would have had before `validFrom`, from the units merged or split into it
+   * (formula indicators from their converted inputs). Periods that cannot be converted are absent.
+   */
+  private async convertHistory(
+    indicator: IndicatorRecord,
+    unitId: number,
+    validFrom: string,
+  ): Promise<Map<string, Cell>> {
+    const links = await this.db
+      .selectFrom('unit_links')
+      .select(['predecessor_id', 'share'])
+      .where('successor_id', '=', unitId)
+      .execute();
+    const out = new Map<string, Cell>();
+    if (links.length === 0) return out;
+    if (indicator.formula) {
+      const indicators = await loadIndicators(this.db);
+      const inputs = new Map<string, Map<string, Cell>>();
+      for (const ref of indicator.formula.refs) {
+        const input = indicators.get(ref);
+        inputs.set(ref, input ? await this.convertHistory(input, unitId, validFrom) : new Map());
+      }
+      for (const period of inputs.get(indicator.formula.refs[0] ?? '')?.keys() ?? []) {
+        const value = indicator.formula.evaluate((ref) => inputs.get(ref)?.get(period)?.value ?? null);
+        const coverage = Math.min(
+          ...indicator.formula.refs.map((ref) => inputs.get(ref)?.get(period)?.coverage ?? 0),
+        );
+        if (value !== null) out.set(period, { value, coverage });
+      }
+      return out;
+    }
+    const byPredecessor = await Promise.all(
+      links.map((l) => this.readUnitCells(indicator.code, l.predecessor_id)),
+    );
+    const periods = new Set(byPredecessor.flatMap((cells) => [...cells.keys()]));
+    for (const period of periods) {
+      if (requirePeriod(period).end >= validFrom) continue;
+      const parts = links.map((l, i) => ({
+        value: byPredecessor[i]?.get(period)?.value ?? null,
+        share: l.share,
+      }));
+      const cell = combinePredecessors(
+        indicator.aggregation === 'formula' ? 'sum' : indicator.aggregation,
+        parts,
+      );
+      if (cell) out.set(period, cell);
+    }
+    return out;
   }
 
   /** Periods of the series: the requested range, or the last three years of data by default. */
