@@ -376,7 +376,8 @@ describe('rollupIndicator over time', () => {
 });
 
 describe('rollupIndicator performance', () => {
-  it('rolls up 111 communes × 1,300 days through 11 districts and the province in well under a second', () => {
+  // Its speed is measured by `npm run bench`, not here.
+  it('rolls up 111 communes × 1,300 days through 11 districts and the province', () => {
     // Bình Phước before 2025: communes per district.
     const communesPerDistrict = [7, 8, 6, 8, 16, 7, 13, 11, 16, 9, 10];
     const units: RollupUnit[] = [unit(1, null)];
@@ -396,7 +397,6 @@ describe('rollupIndicator performance', () => {
     const values: RawValue[] = [];
     for (const period of days) for (const unitId of communeIds) values.push({ unitId, period, value: 1 });
 
-    const started = performance.now();
     const cells = rollupIndicator({
       units,
       values,
@@ -404,9 +404,6 @@ describe('rollupIndicator performance', () => {
       aggregation: 'sum',
       timeAggregation: 'sum',
     });
-    const elapsed = performance.now() - started;
-
-    expect(elapsed).toBeLessThan(1000);
     const index = indexCells(cells);
     expect(index.get('1|2024-02-29')).toMatchObject({ value: 111, coverage: 1 });
     expect(index.get('104|2024')).toMatchObject({ value: 16 * 366, coverage: 1 });
