@@ -18,6 +18,7 @@ import { CatalogueService } from './catalogue/catalogue.service.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { DEMO_NOTICE } from './demo/catalogue.js';
 import { AppError } from './errors.js';
 import { readCredentials } from './http/request-context.js';
 import { ObservationsService } from './observations/observations.service.js';
@@ -52,7 +53,7 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
 export async function buildApp(
   handle: DatabaseHandle,
   services: Services,
-  options: { logger?: boolean; secureCookies?: boolean } = {},
+  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -128,6 +129,21 @@ export async function buildApp(
       status: 'ok',
       database: handle.engine,
       rollupQueue: await services.refresher.pending(),
+    }),
+  );
+
+  app.get(
+    '/api/v1/about',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Thông tin hệ thống, cảnh báo dữ liệu minh họa / About, demo-data notice',
+      },
+    },
+    async () => ({
+      name: 'Trung tâm giám sát, điều hành thông minh (IOC)',
+      nameEn: 'Intelligent Operations Center (IOC)',
+      demoNotice: options.demo ? DEMO_NOTICE : null,
     }),
   );
 

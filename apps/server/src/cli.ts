@@ -82,7 +82,7 @@ program
       }
     }
     services.refresher.schedule();
-    const app = await buildApp(handle, services, { logger: false });
+    const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const stop = async () => {

@@ -150,6 +150,15 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('answers two concurrent requests with the same key once, with the same response', async () => {
+    const payload = { rows: [{ indicator: 'THU', unit: 'C3', period: '2024-07', value: 4 }] };
+    const key = { 'idempotency-key': 'dong-thoi-0001' };
+    const [a, b] = await Promise.all([post(admin, payload, key), post(admin, payload, key)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json()).toMatchObject({ inserted: 1 });
+  });
+
   it('keeps every earlier version when a value is corrected', async () => {
     await post(admin, { rows: [{ indicator: 'THU', unit: 'C1', period: '2024-08', value: 10 }] });
     const fix = await post(admin, {

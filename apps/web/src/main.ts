@@ -6,6 +6,9 @@ interface Health {
   database: string;
   rollupQueue: number;
 }
+interface About {
+  demoNotice: { vi: string; en: string } | null;
+}
 interface Domain {
   code: string;
   name: string;

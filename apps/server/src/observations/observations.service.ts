@@ -70,7 +70,27 @@ export class ObservationsService {
     if (errors.length > 0 && request.mode === 'all') {
       throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
     }
-    const response = await this.db.transaction().execute(async (trx) => {
+    const response = await this.store(request, valid, base, by, requestHash).catch(async (err: unknown) => {
+      // A concurrent request with the same key committed first: answer as it did.
+      const replay =
+        request.idempotencyKey && isUniqueViolation(err)
+          ? await this.findReplay(request.idempotencyKey, by, requestHash)
+          : null;
+      if (replay) return replay;
+      throw err;
+    });
+    if (response.body.inserted + response.body.updated > 0) this.onChanged();
+    return response;
+  }
+
+  private store(
+    request: WriteRequest,
+    valid: ValidRow[],
+    base: Pick<WriteResult, 'received' | 'rejected' | 'errors'>,
+    by: string,
+    requestHash: string,
+  ): Promise<{ status: number; body: WriteResult }> {
+    return this.db.transaction().execute(async (trx) => {
       const { inserted, updated } = await upsertRows(trx, valid, by);
       const body: WriteResult = { ...base, inserted, updated, unchanged: valid.length - inserted - updated };
       if (inserted + updated > 0) {
@@ -80,7 +100,7 @@ export class ObservationsService {
           indicators: [...new Set(valid.map((r) => r.indicatorCode))],
         });
       }
-      const status = errors.length > 0 ? 207 : 200;
+      const status = base.rejected > 0 ? 207 : 200;
       if (request.idempotencyKey) {
         await trx
           .insertInto('idempotency_keys')
@@ -95,8 +115,6 @@ export class ObservationsService {
       }
       return { status, body };
     });
-    if (response.body.inserted + response.body.updated > 0) this.onChanged();
-    return response;
   }
 
   /** Every version of one observation, oldest first: the superseded revisions, then the current one. */
@@ -156,6 +174,10 @@ export class ObservationsService {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
     return { status: row.status_code, body: row.response as WriteResult };
   }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === '23505';
 }
 
 function hashRequest(request: WriteRequest): string {
