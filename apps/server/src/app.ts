@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { AuditService } from './audit/audit.service.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { CatalogueService } from './catalogue/catalogue.service.js';
@@ -30,6 +32,7 @@ import { valuesRoutes } from './values/values.routes.js';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface Services {
+  audit: AuditService;
   auth: AuthService;
   catalogue: CatalogueService;
   observations: ObservationsService;
@@ -41,6 +44,7 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
   const refresher = new RollupRefresher(handle.db);
   const changed = () => refresher.schedule();
   return {
+    audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
     observations: new ObservationsService(handle.db, changed),
@@ -147,6 +151,7 @@ export async function buildApp(
     }),
   );
 
+  await app.register(auditRoutes(services), { prefix: '/api/v1' });
   await app.register(authRoutes(services, options.secureCookies), { prefix: '/api/v1' });
   await app.register(catalogueRoutes(services), { prefix: '/api/v1' });
   await app.register(observationRoutes(services), { prefix: '/api/v1' });

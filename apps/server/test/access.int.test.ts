@@ -107,14 +107,11 @@ describe.each(ENGINES)('access control through the HTTP API on $name', (engine) 
       value: 50,
     });
     expect(target.statusCode).toBe(403);
-    const audit = await ctx.handle.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity', '=', 'unit')
-      .where('entity_key', '=', 'C5')
-      .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'quantri', action: 'create', before: null });
+    expect((await call('GET', '/api/v1/audit?entity=unit&key=C5', d2Officer)).statusCode).toBe(403);
+    const audit = await call('GET', '/api/v1/audit?entity=unit&key=C5', admin);
+    expect(audit.json().entries).toMatchObject([
+      { actor: 'quantri', action: 'create', before: null, after: { code: 'C5', name: 'Xã Năm' } },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../src/demo/catalogue.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { loginAs, startTestApp, type TestContext } from './harness.js';
 
 /** The demo province loaded through the real write path (one year, to keep the suite quick). */
 describe('demo province', () => {
@@ -11,18 +11,7 @@ describe('demo province', () => {
   beforeAll(async () => {
     ctx = await startTestApp({ name: 'pglite' });
     await seedDemo(ctx.services, { from: '2024-01-01', to: '2024-12-31' });
-    await ctx.services.auth.createUser('cli', {
-      username: 'lanhdao',
-      displayName: 'Lãnh đạo',
-      password: 'mat-khau-lanh-dao',
-      role: 'leader',
-    });
-    const login = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'lanhdao', password: 'mat-khau-lanh-dao' },
-    });
-    token = login.json().token;
+    token = await loginAs(ctx, { username: 'lanhdao', role: 'leader' });
   }, 300_000);
   afterAll(() => ctx.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, loadFixture, startTestApp, writeRows, type TestContext } from './harness.js';
+import { ENGINES, loadFixture, loginAs, startTestApp, writeRows, type TestContext } from './harness.js';
 
 /** Hand-checked roll-ups on the fixture province (see harness.ts for its shape). */
 describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
@@ -47,18 +47,7 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
       { indicatorCode: 'THU', unitCode: 'P', period: '2024', value: 840 },
       { indicatorCode: 'TL_DH', unitCode: 'D1', period: '2024', value: 80 },
     ]);
-    await ctx.services.auth.createUser('cli', {
-      username: 'lanhdao',
-      displayName: 'Lãnh đạo',
-      password: 'mat-khau-lanh-dao',
-      role: 'leader',
-    });
-    const login = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'lanhdao', password: 'mat-khau-lanh-dao' },
-    });
-    token = login.json().token;
+    token = await loginAs(ctx, { username: 'lanhdao', role: 'leader' });
   });
   afterAll(() => ctx.close());
 

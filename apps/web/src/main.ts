@@ -25,11 +25,13 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 async function show(): Promise<void> {
-  const [health, { domains }] = await Promise.all([
+  const [health, about, { domains }] = await Promise.all([
     getJson<Health>('/healthz'),
+    getJson<About>('/api/v1/about'),
     getJson<{ domains: Domain[] }>('/api/v1/domains'),
   ]);
-  status.textContent = `Hệ thống hoạt động (CSDL ${health.database}, ${domains.length} lĩnh vực). Dữ liệu minh họa: số liệu tổng hợp, không phải số liệu thật.`;
+  const notice = about.demoNotice ? ` ${about.demoNotice.vi} / ${about.demoNotice.en}.` : '';
+  status.textContent = `Hệ thống hoạt động (CSDL ${health.database}, ${domains.length} lĩnh vực).${notice}`;
   list.replaceChildren(
     ...domains.map((d) => {
       const item = document.createElement('li');

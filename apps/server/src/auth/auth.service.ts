@@ -175,14 +175,7 @@ export class AuthService {
       .executeTakeFirst();
     if (!row || !row.is_active || new Date(row.expires_at) < new Date())
       throw new AppError('UNAUTHENTICATED');
-    return {
-      kind: 'user',
-      userId: row.id,
-      username: row.username,
-      role: row.role as Role,
-      organisationId: row.organisation_id,
-      scopeUnitId: row.scope_unit_id,
-    };
+    return toActor('user', row);
   }
 
   private async authenticateApiKey(key: string): Promise<Actor> {
@@ -207,14 +200,7 @@ export class AuthService {
     if (!row || row.revoked_at || !row.is_active || row.key_hash !== hashSecret(secret)) {
       throw new AppError('UNAUTHENTICATED');
     }
-    return {
-      kind: 'api_key',
-      userId: row.id,
-      username: row.username,
-      role: row.role as Role,
-      organisationId: row.organisation_id,
-      scopeUnitId: row.scope_unit_id,
-    };
+    return toActor('api_key', row);
   }
 
   private async organisationId(code: string): Promise<number> {
@@ -247,4 +233,24 @@ export class AuthService {
       );
     return row.id;
   }
+}
+
+function toActor(
+  kind: 'user' | 'api_key',
+  row: {
+    id: number;
+    username: string;
+    role: string;
+    organisation_id: number | null;
+    scope_unit_id: number | null;
+  },
+): Actor {
+  return {
+    kind,
+    userId: row.id,
+    username: row.username,
+    role: row.role as Role,
+    organisationId: row.organisation_id,
+    scopeUnitId: row.scope_unit_id,
+  };
 }

@@ -25,7 +25,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
-import { loadIndicators, toIndicatorRecord, type IndicatorRecord } from './indicator-record.js';
+import { loadIndicators, type IndicatorRecord } from './indicator-record.js';
 import type { RowError } from '../observations/observation-rows.js';
 
 function invalid(index: number, issues: string): AppError {
@@ -487,16 +487,6 @@ export class CatalogueService {
     if (!found) throw notFound('chỉ tiêu', 'Indicator', code);
     if (!found.isPublic && actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     return found;
-  }
-
-  async requireIndicatorRecord(code: string): Promise<IndicatorRecord> {
-    const row = await this.db
-      .selectFrom('indicators')
-      .selectAll()
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!row) throw notFound('chỉ tiêu', 'Indicator', code);
-    return toIndicatorRecord(row);
   }
 
   private async presentIndicators(code?: string) {

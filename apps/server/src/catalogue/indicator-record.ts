@@ -8,6 +8,7 @@ import {
   type TimeAggregation,
 } from '@ioc/shared';
 import type { Db } from '../db/database.js';
+import { notFound } from '../errors.js';
 import type { IndicatorsTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 
@@ -64,6 +65,13 @@ export function toIndicatorRecord(row: Selectable<IndicatorsTable>): IndicatorRe
 export async function loadIndicators(db: Db): Promise<Map<string, IndicatorRecord>> {
   const rows = await db.selectFrom('indicators').selectAll().execute();
   return new Map(rows.map((r) => [r.code, toIndicatorRecord(r)]));
+}
+
+/** One indicator by code, or a 404 naming it. */
+export async function requireIndicatorRecord(db: Db, code: string): Promise<IndicatorRecord> {
+  const row = await db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!row) throw notFound('chỉ tiêu', 'Indicator', code);
+  return toIndicatorRecord(row);
 }
 
 /** Codes an indicator's values are computed from: formula inputs and the weight indicator. */

@@ -14,7 +14,11 @@ import {
 } from '@ioc/shared';
 import type { Actor } from '../auth/actor.js';
 import { canReadValue } from '../auth/policy.js';
-import { loadIndicators, toIndicatorRecord, type IndicatorRecord } from '../catalogue/indicator-record.js';
+import {
+  loadIndicators,
+  requireIndicatorRecord,
+  type IndicatorRecord,
+} from '../catalogue/indicator-record.js';
 import { combinePredecessors } from './reorganisation.js';
 import { presentUnit, type UnitView } from '../catalogue/catalogue.service.js';
 import type { Db } from '../db/database.js';
@@ -124,7 +128,7 @@ export class ValuesService {
     code: string,
     query: { period: string; level?: UnitLevel; parent?: string },
   ) {
-    const indicator = await this.requireIndicator(code);
+    const indicator = await requireIndicatorRecord(this.db, code);
     const period = requirePeriod(query.period);
     const tree = await loadUnitTree(this.db);
     const units = this.selectUnits(tree, period, query);
@@ -153,7 +157,7 @@ export class ValuesService {
     code: string,
     query: { unit: string; from?: string; to?: string; periodType?: PeriodType },
   ) {
-    const indicator = await this.requireIndicator(code);
+    const indicator = await requireIndicatorRecord(this.db, code);
     const tree = await loadUnitTree(this.db);
     // The version of the code in force at the end of the range, else its latest (a merged unit's history).
     const unit =
@@ -274,16 +278,6 @@ export class ValuesService {
     }
     const level = query.level ?? 'district';
     return tree.units.filter((u) => u.level === level && existsDuring(u, period));
-  }
-
-  private async requireIndicator(code: string): Promise<IndicatorRecord> {
-    const row = await this.db
-      .selectFrom('indicators')
-      .selectAll()
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!row) throw notFound('chỉ tiêu', 'Indicator', code);
-    return toIndicatorRecord(row);
   }
 
   private async readCells(code: string, periods: string[], unitIds: number[]): Promise<Map<string, Cell>> {

@@ -1,0 +1,24 @@
+import type { Role } from '@ioc/shared';
+
+/** Who is calling: an anonymous visitor, a logged-in user, or a machine client with an API key. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user' | 'api_key';
+      userId: number;
+      username: string;
+      role: Role;
+      organisationId: number | null;
+      /** Root of the unit subtree the actor may see and change; null = the whole province. */
+      scopeUnitId: number | null;
+    };
+
+export type AuthenticatedActor = Extract<Actor, { kind: 'user' | 'api_key' }>;
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** The name written into audit records and `updated_by`. */
+export function actorName(actor: Actor): string {
+  if (actor.kind === 'anonymous') return 'anonymous';
+  return actor.kind === 'api_key' ? `${actor.username} (API key)` : actor.username;
+}

@@ -1,0 +1,74 @@
+/**
+ * The one error catalogue. Services throw AppError; the HTTP error handler serialises
+ * `{ code, message, messageEn, details }`. Messages are Vietnamese first, English second.
+ */
+const CATALOGUE = {
+  UNAUTHENTICATED: [401, 'Cần đăng nhập.', 'Authentication required.'],
+  INVALID_CREDENTIALS: [401, 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'],
+  FORBIDDEN: [403, 'Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'],
+  OUT_OF_SCOPE: [
+    403,
+    'Đơn vị nằm ngoài phạm vi được phân quyền của bạn.',
+    'The unit is outside the scope you are assigned to.',
+  ],
+  NOT_FOUND: [404, 'Không tìm thấy.', 'Not found.'],
+  VALIDATION_FAILED: [400, 'Dữ liệu gửi lên không hợp lệ.', 'The request is invalid.'],
+  ROWS_REJECTED: [
+    422,
+    'Có dòng dữ liệu không hợp lệ; không dòng nào được lưu.',
+    'Some rows are invalid; nothing was stored.',
+  ],
+  CONFLICT: [409, 'Xung đột với dữ liệu đã có.', 'Conflicts with existing data.'],
+  IDEMPOTENCY_KEY_REUSED: [
+    409,
+    'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.',
+    'The Idempotency-Key was already used for a different request.',
+  ],
+  UNSUPPORTED_MEDIA_TYPE: [
+    415,
+    'Định dạng dữ liệu không được hỗ trợ (dùng application/json hoặc text/csv).',
+    'Unsupported content type (use application/json or text/csv).',
+  ],
+  PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
+  INTERNAL: [
+    500,
+    'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.',
+    'Internal error. Retry or contact the administrator.',
+  ],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly messageEn: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: { vi: string; en: string },
+  ) {
+    const [status, vi, en] = CATALOGUE[code];
+    super(message?.vi ?? vi);
+    this.status = status;
+    this.messageEn = message?.en ?? en;
+  }
+
+  toBody(): { code: ErrorCode; message: string; messageEn: string; details?: unknown } {
+    return {
+      code: this.code,
+      message: this.message,
+      messageEn: this.messageEn,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
+}
+
+/** Builds an AppError for a missing entity with its kind and key in the message. */
+export function notFound(kindVi: string, kindEn: string, key: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    { key },
+    { vi: `Không tìm thấy ${kindVi} "${key}".`, en: `${kindEn} "${key}" not found.` },
+  );
+}

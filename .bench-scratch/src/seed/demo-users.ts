@@ -1,0 +1,37 @@
+import type { Services } from '../app.js';
+
+/** Demo accounts, created only in demo mode; the password is shown on the console and the login screen. */
+export const DEMO_PASSWORD = 'demo-ioc-2025';
+
+export const DEMO_USERS = [
+  {
+    username: 'quantri',
+    displayName: 'Quản trị hệ thống (demo)',
+    role: 'administrator',
+    scopeUnitCode: null,
+  },
+  { username: 'lanhdao', displayName: 'Lãnh đạo UBND tỉnh (demo)', role: 'leader', scopeUnitCode: null },
+  {
+    username: 'dongxoai',
+    displayName: 'Cán bộ dữ liệu TP Đồng Xoài (demo)',
+    role: 'data_officer',
+    scopeUnitCode: '689',
+  },
+  {
+    username: 'phuoclong',
+    displayName: 'Cán bộ dữ liệu TX Phước Long (demo)',
+    role: 'data_officer',
+    scopeUnitCode: '688',
+  },
+] as const;
+
+export async function createDemoUsers(services: Services): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const exists = await services.catalogue.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', user.username)
+      .executeTakeFirst();
+    if (!exists) await services.auth.createUser('cli', { ...user, password: DEMO_PASSWORD });
+  }
+}

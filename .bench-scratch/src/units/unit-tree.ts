@@ -1,0 +1,109 @@
+import type { UnitLevel } from '@ioc/shared';
+import type { Db } from '../db/database.js';
+
+export interface UnitNode {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  level: UnitLevel;
+  parentId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  hasBoundary: boolean;
+  centroid: [number, number] | null;
+}
+
+/**
+ * The administrative hierarchy in memory, for scope checks, code resolution and roll-ups.
+ * It is loaded per request (a province has a few hundred units), so every process sees the
+ * current catalogue without cache invalidation.
+ */
+export class UnitTree {
+  readonly byId = new Map<number, UnitNode>();
+  private readonly byCode = new Map<string, UnitNode[]>();
+  private readonly childrenOf = new Map<number, UnitNode[]>();
+
+  constructor(readonly units: UnitNode[]) {
+    for (const unit of units) {
+      this.byId.set(unit.id, unit);
+      this.byCode.set(unit.code, [...(this.byCode.get(unit.code) ?? []), unit]);
+      if (unit.parentId !== null)
+        this.childrenOf.set(unit.parentId, [...(this.childrenOf.get(unit.parentId) ?? []), unit]);
+    }
+  }
+
+  children(id: number): UnitNode[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** All versions of a code (a code may be reused after a reorganisation). */
+  versions(code: string): UnitNode[] {
+    return this.byCode.get(code) ?? [];
+  }
+
+  /** The version of `code` valid on `date` (YYYY-MM-DD), or the only/latest one when date is absent. */
+  findByCode(code: string, date?: string): UnitNode | undefined {
+    const versions = this.versions(code);
+    if (!date) return versions.find((u) => u.validTo === null) ?? versions.at(-1);
+    return versions.find((u) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || date <= u.validTo));
+  }
+
+  /** True when `id` is `rootId` or lies below it. */
+  isWithin(id: number, rootId: number): boolean {
+    for (
+      let cur = this.byId.get(id);
+      cur;
+      cur = cur.parentId === null ? undefined : this.byId.get(cur.parentId)
+    ) {
+      if (cur.id === rootId) return true;
+    }
+    return false;
+  }
+
+  /** Ancestors from the parent up to the root. */
+  ancestors(id: number): UnitNode[] {
+    const out: UnitNode[] = [];
+    let cur = this.byId.get(id);
+    while (cur && cur.parentId !== null) {
+      cur = this.byId.get(cur.parentId);
+      if (cur) out.push(cur);
+    }
+    return out;
+  }
+}
+
+/** Loads the whole unit hierarchy. */
+export async function loadUnitTree(db: Db): Promise<UnitTree> {
+  const rows = await db
+    .selectFrom('units')
+    .select([
+      'id',
+      'code',
+      'name',
+      'name_en',
+      'level',
+      'parent_id',
+      'valid_from',
+      'valid_to',
+      'has_boundary',
+      'centroid_lon',
+      'centroid_lat',
+    ])
+    .orderBy('code')
+    .execute();
+  return new UnitTree(
+    rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      level: r.level as UnitLevel,
+      parentId: r.parent_id,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      hasBoundary: r.has_boundary,
+      centroid: r.centroid_lon === null || r.centroid_lat === null ? null : [r.centroid_lon, r.centroid_lat],
+    })),
+  );
+}
