@@ -27,11 +27,14 @@ import { ObservationsService } from './observations/observations.service.js';
 import { observationRoutes } from './observations/observations.routes.js';
 import { RollupRefresher } from './rollups/rollup-refresher.js';
 import { ValuesService } from './values/values.service.js';
+import { OverviewService } from './overview/overview.service.js';
+import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface Services {
+  overview: OverviewService;
   audit: AuditService;
   auth: AuthService;
   catalogue: CatalogueService;
@@ -49,6 +52,7 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
     catalogue: new CatalogueService(handle.db, changed),
     observations: new ObservationsService(handle.db, changed),
     values: new ValuesService(handle.db),
+    overview: new OverviewService(handle.db),
     refresher,
   };
 }
@@ -156,6 +160,7 @@ export async function buildApp(
   await app.register(catalogueRoutes(services), { prefix: '/api/v1' });
   await app.register(observationRoutes(services), { prefix: '/api/v1' });
   await app.register(valuesRoutes(services), { prefix: '/api/v1' });
+  await app.register(overviewRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, loadFixture, loginAs, startTestApp, writeRows, type TestContext } from './harness.js';
+import {
+  ENGINES,
+  loadFixture,
+  loadFixtureData,
+  loginAs,
+  startTestApp,
+  writeRows,
+  type TestContext,
+} from './harness.js';
 
 /** Hand-checked roll-ups on the fixture province (see harness.ts for its shape). */
 describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
@@ -9,44 +17,7 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
   beforeAll(async () => {
     ctx = await startTestApp(engine);
     await loadFixture(ctx.services);
-    const rows = [
-      // THU (sum): C3 has no January figure.
-      ...[
-        ['C1', 10, 11, 12],
-        ['C2', 20, 21, 22],
-        ['C3', null, 31, 32],
-        ['C4', 5, 6, 7],
-      ].flatMap(([unit, ...values]) =>
-        values.flatMap((v, m) =>
-          v === null
-            ? []
-            : [{ indicator: 'THU', unit: unit as string, period: `2024-0${m + 1}`, value: v as number }],
-        ),
-      ),
-      { indicator: 'THU', unit: 'C1', period: '2023-01', value: 8 },
-      { indicator: 'THU', unit: 'C2', period: '2023-01', value: 16 },
-      { indicator: 'THU', unit: 'C3', period: '2023-01', value: 24 },
-      // Dossiers: rate = on time / processed, recomputed at each level.
-      { indicator: 'HS_XL', unit: 'C1', period: '2024-01', value: 10 },
-      { indicator: 'HS_DH', unit: 'C1', period: '2024-01', value: 9 },
-      { indicator: 'HS_XL', unit: 'C2', period: '2024-01', value: 100 },
-      { indicator: 'HS_DH', unit: 'C2', period: '2024-01', value: 50 },
-      { indicator: 'HS_XL', unit: 'C4', period: '2024-01', value: 10 },
-      { indicator: 'HS_DH', unit: 'C4', period: '2024-01', value: 10 },
-      { indicator: 'AQI', unit: 'C1', period: '2024-01', value: 50 },
-      { indicator: 'AQI', unit: 'C2', period: '2024-01', value: 160 },
-      { indicator: 'DAN_SO', unit: 'C1', period: '2024-01', value: 1000 },
-      { indicator: 'DAN_SO', unit: 'C1', period: '2024-02', value: 1010 },
-      { indicator: 'DAN_SO', unit: 'C1', period: '2024-03', value: 1020 },
-      { indicator: 'DAN_SO', unit: 'C2', period: '2024-01', value: 3000 },
-      { indicator: 'GIA', unit: 'C1', period: '2024-01', value: 10 },
-      { indicator: 'GIA', unit: 'C2', period: '2024-01', value: 20 },
-    ];
-    await writeRows(ctx.services, rows);
-    await ctx.services.catalogue.upsertTargets('cli', [
-      { indicatorCode: 'THU', unitCode: 'P', period: '2024', value: 840 },
-      { indicatorCode: 'TL_DH', unitCode: 'D1', period: '2024', value: 80 },
-    ]);
+    await loadFixtureData(ctx.services);
     token = await loginAs(ctx, { username: 'lanhdao', role: 'leader' });
   });
   afterAll(() => ctx.close());

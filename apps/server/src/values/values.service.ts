@@ -1,16 +1,12 @@
 import {
-  assessWarning,
-  formatPeriodLabel,
   listPeriods,
   parsePeriod,
-  resolveTarget,
   samePeriodLastYear,
   ytdPeriodOf,
   type Period,
   type PeriodType,
   type TargetValue,
   type UnitLevel,
-  type WarningLevel,
 } from '@ioc/shared';
 import type { Actor } from '../auth/actor.js';
 import { canReadValue } from '../auth/policy.js';
@@ -20,55 +16,23 @@ import {
   type IndicatorRecord,
 } from '../catalogue/indicator-record.js';
 import { combinePredecessors } from './reorganisation.js';
-import { presentUnit, type UnitView } from '../catalogue/catalogue.service.js';
+import {
+  assess,
+  change,
+  existsDuring,
+  periodView,
+  requirePeriod,
+  restrictedAssessment,
+  summary,
+  type Cell,
+  type UnitValue,
+} from './assessment.js';
+import { presentUnit } from '../catalogue/catalogue.service.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 
-export interface Assessment {
-  value: number | null;
-  coverage: number | null;
-  target: number | null;
-  targetLow: number | null;
-  targetHigh: number | null;
-  targetBasis: 'exact' | 'annual' | 'pro_rata' | null;
-  level: WarningLevel;
-  achievement: number | null;
-  reason: { vi: string; en: string };
-}
-
-export interface UnitValue extends Assessment {
-  unit: UnitView;
-  /** True when the caller may not see this unit's value of an internal indicator. */
-  restricted: boolean;
-}
-
-const RESTRICTED_REASON = { vi: 'Không thuộc phạm vi được xem', en: 'Outside your scope' };
-
-function requirePeriod(code: string): Period {
-  const period = parsePeriod(code);
-  if (!period) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      { period: code },
-      {
-        vi: `Kỳ "${code}" sai định dạng (ví dụ: 2024-03, 2024-Q1, 2024-6M, 2024).`,
-        en: `Period "${code}" is malformed (e.g. 2024-03, 2024-Q1, 2024-6M, 2024).`,
-      },
-    );
-  }
-  return period;
-}
-
 /** A unit is shown for a period when it existed at some time in it. */
-function existsDuring(unit: UnitNode, period: Period): boolean {
-  return (!unit.validFrom || unit.validFrom <= period.end) && (!unit.validTo || period.start <= unit.validTo);
-}
-
-interface Cell {
-  value: number;
-  coverage: number;
-}
 
 /** Reads the roll-up cache (never raw observations) and colours it by warning level. */
 export class ValuesService {
@@ -330,79 +294,4 @@ function periodTypeMismatch(code: string, type: PeriodType): AppError {
       en: `Period "${code}" is not of type "${type}".`,
     },
   );
-}
-
-function assess(
-  indicator: IndicatorRecord,
-  period: Period,
-  cell: Cell | undefined,
-  targets: Map<string, TargetValue> | undefined,
-): Assessment {
-  const resolved = resolveTarget(period, indicator.timeAggregation, (p) => targets?.get(p) ?? null);
-  const warning = assessWarning({
-    value: cell?.value ?? null,
-    target: resolved,
-    direction: indicator.direction,
-    thresholds: indicator.thresholds,
-    decimals: indicator.decimals,
-    unitOfMeasure: indicator.unitOfMeasure,
-  });
-  return {
-    value: cell?.value ?? null,
-    coverage: cell?.coverage ?? null,
-    target: resolved?.target.value ?? null,
-    targetLow: resolved?.target.low ?? null,
-    targetHigh: resolved?.target.high ?? null,
-    targetBasis: resolved?.basis ?? null,
-    ...warning,
-  };
-}
-
-function restrictedAssessment(): Assessment {
-  return {
-    value: null,
-    coverage: null,
-    target: null,
-    targetLow: null,
-    targetHigh: null,
-    targetBasis: null,
-    level: 'no_data',
-    achievement: null,
-    reason: RESTRICTED_REASON,
-  };
-}
-
-function change(
-  value: number | null,
-  before: number | null,
-): { change: number | null; changePercent: number | null } {
-  if (value === null || before === null) return { change: null, changePercent: null };
-  return {
-    change: value - before,
-    changePercent: before === 0 ? null : ((value - before) / Math.abs(before)) * 100,
-  };
-}
-
-function periodView(period: Period) {
-  return {
-    code: period.code,
-    type: period.type,
-    start: period.start,
-    end: period.end,
-    label: formatPeriodLabel(period.code, 'vi'),
-    labelEn: formatPeriodLabel(period.code, 'en'),
-  };
-}
-
-function summary(indicator: IndicatorRecord) {
-  return {
-    code: indicator.code,
-    name: indicator.name,
-    nameEn: indicator.nameEn,
-    unitOfMeasure: indicator.unitOfMeasure,
-    periodType: indicator.periodType,
-    direction: indicator.direction,
-    decimals: indicator.decimals,
-    isPublic: indicator.isPublic,
-  };
 }
