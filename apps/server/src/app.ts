@@ -28,12 +28,15 @@ import { observationRoutes } from './observations/observations.routes.js';
 import { RollupRefresher } from './rollups/rollup-refresher.js';
 import { ValuesService } from './values/values.service.js';
 import { OverviewService } from './overview/overview.service.js';
+import { ExplanationsService } from './explanations/explanations.service.js';
+import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface Services {
+  explanations: ExplanationsService;
   overview: OverviewService;
   audit: AuditService;
   auth: AuthService;
@@ -46,12 +49,14 @@ export interface Services {
 export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
   const refresher = new RollupRefresher(handle.db);
   const changed = () => refresher.schedule();
+  const values = new ValuesService(handle.db);
   return {
+    explanations: new ExplanationsService(handle.db, values),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
     observations: new ObservationsService(handle.db, changed),
-    values: new ValuesService(handle.db),
+    values,
     overview: new OverviewService(handle.db),
     refresher,
   };
@@ -161,6 +166,7 @@ export async function buildApp(
   await app.register(observationRoutes(services), { prefix: '/api/v1' });
   await app.register(valuesRoutes(services), { prefix: '/api/v1' });
   await app.register(overviewRoutes(services), { prefix: '/api/v1' });
+  await app.register(explanationRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

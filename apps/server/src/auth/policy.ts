@@ -10,6 +10,10 @@ const PERMISSIONS = {
   'observations.write': ['administrator', 'data_officer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator', 'leader'],
+  /** The responsible unit explains a shortfall (giải trình). */
+  'explanations.explain': ['administrator', 'data_officer'],
+  /** Leaders and analysts comment on an explanation thread. */
+  'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

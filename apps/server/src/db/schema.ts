@@ -188,7 +188,21 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface ExplanationsTable {
+  id: Generated<string>;
+  indicator_code: string;
+  unit_id: number;
+  period: string;
+  kind: string;
+  body: string;
+  value: number | null;
+  level: string;
+  author_id: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  explanations: ExplanationsTable;
   units: UnitsTable;
   unit_links: UnitLinksTable;
   organisations: OrganisationsTable;

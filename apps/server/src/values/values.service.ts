@@ -24,6 +24,7 @@ import {
   requirePeriod,
   restrictedAssessment,
   summary,
+  type Assessment,
   type Cell,
   type UnitValue,
 } from './assessment.js';
@@ -242,6 +243,15 @@ export class ValuesService {
     }
     const level = query.level ?? 'district';
     return tree.units.filter((u) => u.level === level && existsDuring(u, period));
+  }
+
+  /** One unit's reading of an indicator for a period (what an explanation refers to). */
+  async assessOne(indicator: IndicatorRecord, unitId: number, period: Period): Promise<Assessment> {
+    const [cells, targets] = await Promise.all([
+      this.readCells(indicator.code, [period.code], [unitId]),
+      this.readTargets(indicator.code, [unitId]),
+    ]);
+    return assess(indicator, period, cells.get(`${unitId}|${period.code}`), targets.get(unitId));
   }
 
   private async readCells(code: string, periods: string[], unitIds: number[]): Promise<Map<string, Cell>> {
