@@ -29,6 +29,8 @@ import { RollupRefresher } from './rollups/rollup-refresher.js';
 import { ValuesService } from './values/values.service.js';
 import { OverviewService } from './overview/overview.service.js';
 import { ExplanationsService } from './explanations/explanations.service.js';
+import { MapService } from './map/map.service.js';
+import { mapRoutes } from './map/map.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
@@ -36,6 +38,7 @@ import { valuesRoutes } from './values/values.routes.js';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface Services {
+  map: MapService;
   explanations: ExplanationsService;
   overview: OverviewService;
   audit: AuditService;
@@ -52,6 +55,7 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
   const values = new ValuesService(handle.db);
   return {
     explanations: new ExplanationsService(handle.db, values),
+    map: new MapService(handle.db),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
@@ -167,6 +171,7 @@ export async function buildApp(
   await app.register(valuesRoutes(services), { prefix: '/api/v1' });
   await app.register(overviewRoutes(services), { prefix: '/api/v1' });
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
+  await app.register(mapRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

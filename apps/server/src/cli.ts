@@ -195,6 +195,25 @@ importCommand
   );
 
 importCommand
+  .command('boundaries <file>')
+  .description(
+    'Ranh giới chính thức từ GeoJSON (properties.code = mã đơn vị) / Official boundaries from GeoJSON',
+  )
+  .option(
+    '--partial',
+    'lưu các đối tượng hợp lệ, báo lỗi phần còn lại / store valid features, report the others',
+  )
+  .action((file: string, opts: { partial?: boolean }) =>
+    withRuntime(async (services) => {
+      const result = await services.map.importBoundaries('cli', JSON.parse(await readFile(file, 'utf8')), {
+        partial: Boolean(opts.partial),
+      });
+      for (const e of result.errors) log(`  đối tượng ${e.row}, ${e.field}: ${e.message}`);
+      log(`Ranh giới: cập nhật ${result.updated}, lỗi ${result.errors.length} / boundaries updated, errors`);
+    }),
+  );
+
+importCommand
   .command('reference <file>')
   .description(
     'Lĩnh vực, cơ quan, tổ phân tích, người phụ trách từ JSON {domains, organisations, teams, people} / Reference data from JSON',

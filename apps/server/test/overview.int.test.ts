@@ -15,18 +15,34 @@ describe.each(ENGINES)('overview and scorecard on $name', (engine) => {
   afterAll(() => ctx.close());
 
   const get = async (url: string, token?: string) => {
-    const res = await ctx.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  type Tile = { indicator: { code: string }; period: { code: string }; value: number; target: number; level: string; trend: string | null };
+  type Tile = {
+    indicator: { code: string };
+    period: { code: string };
+    value: number;
+    target: number;
+    level: string;
+    trend: string | null;
+  };
 
   it('shows each domain’s indicators year to date at the province, public ones only to visitors', async () => {
     const overview = await get('/api/v1/overview?period=2024-03');
     expect(overview.root.code).toBe('P');
     const tiles = overview.domains.flatMap((d: { tiles: Tile[] }) => d.tiles) as Tile[];
     expect(tiles.map((t) => t.indicator.code).sort()).toEqual(['THU', 'TL_DH']);
-    expect(tiles.find((t) => t.indicator.code === 'THU')).toMatchObject({ period: { code: '2024-YTD03' }, value: 177, target: 210, level: 'orange' });
+    expect(tiles.find((t) => t.indicator.code === 'THU')).toMatchObject({
+      period: { code: '2024-YTD03' },
+      value: 177,
+      target: 210,
+      level: 'orange',
+    });
     expect(tiles.find((t) => t.indicator.code === 'TL_DH')?.value).toBeCloseTo((100 * 69) / 120, 10);
     const ktxh = overview.domains.find((d: { code: string }) => d.code === 'KTXH');
     expect(ktxh.counts).toMatchObject({ orange: 1 });
@@ -43,7 +59,9 @@ describe.each(ENGINES)('overview and scorecard on $name', (engine) => {
       responsible: { name: 'Nguyễn Văn Thử', title: 'Chánh Văn phòng' },
       owner: { code: 'UBND_P' },
     });
-    const internal = overview.domains.flatMap((d: { tiles: Tile[] }) => d.tiles).map((t: Tile) => t.indicator.code);
+    const internal = overview.domains
+      .flatMap((d: { tiles: Tile[] }) => d.tiles)
+      .map((t: Tile) => t.indicator.code);
     expect(internal).toEqual(expect.arrayContaining(['AQI', 'DAN_SO', 'GIA', 'HS_XL', 'HS_DH']));
   });
 
@@ -51,10 +69,16 @@ describe.each(ENGINES)('overview and scorecard on $name', (engine) => {
     const card = await get('/api/v1/units/D1/scorecard?period=2024-03', leader);
     expect(card.ancestors.map((a: { code: string }) => a.code)).toEqual(['P']);
     const all = card.domains.flatMap((d: { indicators: unknown[] }) => d.indicators);
-    expect(all.find((r: Tile) => r.indicator.code === 'THU')).toMatchObject({ value: 159, rank: 1, rankOf: 2 });
+    expect(all.find((r: Tile) => r.indicator.code === 'THU')).toMatchObject({
+      value: 159,
+      rank: 1,
+      rankOf: 2,
+    });
     expect(card.offTarget.map((r: Tile) => r.indicator.code)).toEqual(['TL_DH']);
     const commune = await get('/api/v1/units/C3/scorecard?period=2024-03', leader);
-    const thu = commune.domains.flatMap((d: { indicators: unknown[] }) => d.indicators).find((r: Tile) => r.indicator.code === 'THU');
+    const thu = commune.domains
+      .flatMap((d: { indicators: unknown[] }) => d.indicators)
+      .find((r: Tile) => r.indicator.code === 'THU');
     expect(thu).toMatchObject({ value: 63, rank: 1, rankOf: 3 });
   });
 

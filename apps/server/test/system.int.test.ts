@@ -68,6 +68,7 @@ describe('CLI', () => {
       ['import'],
       ['import', 'units'],
       ['import', 'unit-links'],
+      ['import', 'boundaries'],
       ['import', 'indicators'],
       ['import', 'targets'],
       ['import', 'observations'],
@@ -124,6 +125,9 @@ describe('CLI', () => {
       expect(again.stdout).toContain('thêm 0, cập nhật 123');
       const units = unitsFromCsv(readFileSync(SHARED_UNITS, 'utf8'));
       expect(units).toHaveLength(123);
+      const boundaries = path.join(SHARED_DATA, 'boundaries-binh-phuoc-districts.geojson');
+      const loaded = await run(IOC, ['import', 'boundaries', boundaries], { env });
+      expect(loaded.stdout).toContain('cập nhật 12, lỗi 0');
     },
   );
 

@@ -37,10 +37,8 @@ export const explanationRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            entries: await services.explanations.add(request.actor, request.params.code, request.body),
-          }),
+        reply.status(201).send({
+          entries: await services.explanations.add(request.actor, request.params.code, request.body),
+        }),
     );
   };
