@@ -31,6 +31,7 @@ import { OverviewService } from './overview/overview.service.js';
 import { ExplanationsService } from './explanations/explanations.service.js';
 import { MapService } from './map/map.service.js';
 import { mapRoutes } from './map/map.routes.js';
+import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
@@ -75,6 +76,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 200 * 1024 * 1024,
+    // Live streams stay open; closing the server must not wait for them.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -172,6 +175,7 @@ export async function buildApp(
   await app.register(overviewRoutes(services), { prefix: '/api/v1' });
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
+  await app.register(streamRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { deriveCells, rollupIndicator, type RollupCell } from '@ioc/shared';
 import { sql } from 'kysely';
 import { inputsOf, loadIndicators, type IndicatorRecord } from '../catalogue/indicator-record.js';
@@ -11,6 +12,7 @@ import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
  */
 export class RollupRefresher {
   private running: Promise<void> | null = null;
+  private readonly events = new EventEmitter().setMaxListeners(0);
   private again = false;
 
   constructor(
@@ -81,7 +83,14 @@ export class RollupRefresher {
           .execute();
       });
     }
+    this.events.emit('refreshed', { indicators: [...new Set(queued.map((q) => q.indicator_code))] });
     return true;
+  }
+
+  /** Calls `listener` after each pass with the indicators whose roll-ups changed; returns the unsubscribe. */
+  onRefreshed(listener: (change: { indicators: string[] }) => void): () => void {
+    this.events.on('refreshed', listener);
+    return () => this.events.off('refreshed', listener);
   }
 }
 
