@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ENGINES,
@@ -138,6 +139,41 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
     expect(year.P.value).toBe(182);
     const rate = byUnit((await get('/api/v1/indicators/TL_DH/values?period=2024-01&level=province')).rows);
     expect(rate.P.value).toBeCloseTo((100 * 69) / 120, 10);
+  });
+
+  it('exports the values of all units as CSV for Vietnamese Excel and as XLSX', async () => {
+    const csv = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators/THU/export?period=2024-Q1&level=district&format=csv',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="THU_2024-Q1.csv"');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFMã đơn vị;Tên đơn vị;Kỳ;Giá trị;Kế hoạch;Tỷ lệ đạt (%);Mức cảnh báo;Lý do;Độ phủ số liệu (%)',
+    );
+    expect(lines[1]).toBe('D1;Huyện Một;Quý I/2024;159;;;Chưa có kế hoạch;Chưa có kế hoạch;100');
+    const xlsx = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators/THU/export?period=2024-YTD03&level=province',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Số liệu')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Thu ngân sách (tỷ đồng) — Lũy kế 3 tháng năm 2024');
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      'P',
+      'Tỉnh Thử',
+      'Lũy kế 3 tháng năm 2024',
+      177,
+      210,
+      84.3,
+      'Cam (cảnh báo)',
+      expect.stringContaining('84,3%'),
+      100,
+    ]);
   });
 
   it('answers a wrong period with a clear 400 and an unknown indicator with 404', async () => {

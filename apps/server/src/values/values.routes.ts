@@ -2,6 +2,7 @@ import { periodTypeSchema, unitLevelSchema } from '@ioc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
+import { toCsv, toXlsx } from './values-export.js';
 
 const params = z.object({ code: z.string() });
 const unitsQuery = z.object({
@@ -44,6 +45,28 @@ export const valuesRoutes =
         },
       },
       async (request) => services.values.ranking(request.actor, request.params.code, request.query),
+    );
+
+    app.get(
+      '/indicators/:code/export',
+      {
+        schema: {
+          tags: ['values'],
+          summary: 'Tải số liệu các đơn vị (CSV/XLSX) / Download the values of all units (CSV/XLSX)',
+          params,
+          querystring: unitsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+        },
+      },
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const table = await services.values.values(request.actor, request.params.code, query);
+        const name = `${table.indicator.code}_${table.period.code}.${format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(table));
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await toXlsx(table));
+      },
     );
 
     app.get(
