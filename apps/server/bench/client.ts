@@ -31,7 +31,15 @@ export type ClientRequest = IngestRequest | ReadRequest;
 
 export type ClientMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'ingest-done'; seconds: number; rows: number; requests: number; requestMs: number[] }
+  | {
+      type: 'ingest-done';
+      seconds: number;
+      rows: number;
+      requests: number;
+      requestMs: number[];
+      /** When the last response arrived, in ms since the epoch (performance.now differs between threads). */
+      lastAckAt: number;
+    }
   | {
       type: 'read-done';
       latenciesMs: number[];
@@ -79,8 +87,15 @@ async function ingest(req: IngestRequest): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: req.inFlight }, sender));
-  const seconds = (performance.now() - began) / 1000;
-  post({ type: 'ingest-done', seconds, rows: done, requests: requestMs.length, requestMs });
+  const ended = performance.now();
+  post({
+    type: 'ingest-done',
+    seconds: (ended - began) / 1000,
+    rows: done,
+    requests: requestMs.length,
+    requestMs,
+    lastAckAt: performance.timeOrigin + ended,
+  });
 }
 
 async function read(req: ReadRequest): Promise<void> {

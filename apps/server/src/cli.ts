@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '@ioc/shared';
-import { buildApp } from './app.js';
 import {
   indicatorsFromFile,
   targetsFromCsv,
@@ -12,15 +11,16 @@ import {
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
 import { parseObservationsCsv } from './observations/observations-csv.js';
-import { openRuntime } from './runtime.js';
-import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users.js';
-import { seedDemo } from './seed/seed-demo.js';
 import type { Services } from './app.js';
 
 const log = (line: string) => console.log(line);
 
+// The database engine, the server and the demo are imported when a command needs them, so that
+// `--help` answers at once.
+
 /** Runs a command against the configured database, closing it afterwards. */
 async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T> {
+  const { openRuntime } = await import('./runtime.js');
   const { handle, services } = await openRuntime(loadConfig());
   try {
     return await fn(services);
@@ -59,6 +59,13 @@ program
       ...(opts.host ? { HOST: opts.host } : {}),
       ...(opts.demo ? { IOC_MODE: 'demo' } : {}),
     });
+    const [{ openRuntime }, { buildApp }, { seedDemo }, { createDemoUsers, DEMO_PASSWORD, DEMO_USERS }] =
+      await Promise.all([
+        import('./runtime.js'),
+        import('./app.js'),
+        import('./seed/seed-demo.js'),
+        import('./seed/demo-users.js'),
+      ]);
     const { handle, services } = await openRuntime(config);
     if (config.IOC_MODE === 'demo') {
       const indicators = await services.catalogue.db
@@ -107,6 +114,7 @@ program
   )
   .action(() =>
     withRuntime(async (services) => {
+      const { seedDemo } = await import('./seed/seed-demo.js');
       const { observations } = await seedDemo(services, { log });
       log(`Xong: ${observations} số liệu / done`);
     }),

@@ -76,7 +76,7 @@ describe('CLI', () => {
       const { stdout } = await run(IOC, [...args, '--help'], { env });
       expect(stdout, args.join(' ')).toMatch(/Usage: ioc/);
     }
-  });
+  }, 180_000);
 
   it('creates a user from stdin-free flags and refuses a short password', async () => {
     await expect(

@@ -125,7 +125,10 @@ describe.each(ENGINES)('values, series and ranking on $name', (engine) => {
       [2, 'C2'],
       [3, 'C1'],
     ]);
-    expect(ranking.mean).toBeCloseTo(21, 10);
+    expect(ranking.reference).toMatchObject({ unit: { code: 'D1' }, value: 63 });
+    expect(ranking.rows[0]).toMatchObject({ unit: { code: 'C3' }, differenceFromReference: 31 - 63 });
+    const rates = await get('/api/v1/indicators/TL_DH/ranking?period=2024-01&level=district');
+    expect(rates.reference.value).toBeCloseTo((100 * 69) / 120, 10);
     const jan = await get('/api/v1/indicators/AQI/ranking?period=2024-01&parent=D1');
     expect(jan.rows.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['C1', 'C2']);
     expect(jan.withoutData.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['C3']);

@@ -65,13 +65,12 @@ export class ValuesService {
         ? (a.achievement ?? 0) - (b.achievement ?? 0)
         : sign * ((a.value ?? 0) - (b.value ?? 0)),
     );
-    const values = visible.map((r) => r.value as number);
-    const mean = values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
+    const reference = await this.referenceOf(actor, indicator, period, rows);
     return {
       indicator: summary(indicator),
       period: periodView(period),
       samePeriodLastYear: periodView(requirePeriod(lastYear)),
-      mean,
+      reference,
       rows: sorted.map(({ unitId, ...r }, i) => {
         const before = previous.get(`${unitId}|${lastYear}`)?.value ?? null;
         return {
@@ -79,13 +78,38 @@ export class ValuesService {
           ...r,
           samePeriodLastYear: before,
           ...change(r.value, before),
-          differenceFromMean: mean === null || r.value === null ? null : r.value - mean,
+          differenceFromReference:
+            reference === null || reference.value === null || r.value === null
+              ? null
+              : r.value - reference.value,
         };
       }),
       withoutData: rows
         .filter((r) => r.restricted || r.value === null)
         .map((r) => ({ unit: r.unit, restricted: r.restricted })),
     };
+  }
+
+  /**
+   * The common parent of the ranked units with its own value (the province for its districts): the
+   * figure to compare with. A mean of the units' values would misstate ratios, so none is given.
+   */
+  private async referenceOf(
+    actor: Actor,
+    indicator: IndicatorRecord,
+    period: Period,
+    rows: { unitId: number }[],
+  ) {
+    const tree = await loadUnitTree(this.db);
+    const parents = new Set(rows.map((r) => tree.byId.get(r.unitId)?.parentId ?? null));
+    const [parentId] = [...parents];
+    const parent =
+      parents.size === 1 && parentId !== undefined && parentId !== null ? tree.byId.get(parentId) : undefined;
+    if (!parent || !canReadValue(actor, tree, indicator.isPublic, parent.id)) return null;
+    const cell = (await this.readCells(indicator.code, [period.code], [parent.id])).get(
+      `${parent.id}|${period.code}`,
+    );
+    return { unit: presentUnit(parent, tree), value: cell?.value ?? null };
   }
 
   private async evaluate(
