@@ -124,7 +124,7 @@ export class ValuesService {
     const ids = units.map((u) => u.id);
     const [cells, targets] = await Promise.all([
       this.readCells(code, [period.code], ids),
-      this.readTargets(code, ids),
+      this.readTargets(code, ids, period),
     ]);
     const rows = units.map((unit): UnitValue & { unitId: number } => {
       const restricted = !canReadValue(actor, tree, indicator.isPublic, unit.id);
@@ -273,7 +273,7 @@ export class ValuesService {
   async assessOne(indicator: IndicatorRecord, unitId: number, period: Period): Promise<Assessment> {
     const [cells, targets] = await Promise.all([
       this.readCells(indicator.code, [period.code], [unitId]),
-      this.readTargets(indicator.code, [unitId]),
+      this.readTargets(indicator.code, [unitId], period),
     ]);
     return assess(indicator, period, cells.get(`${unitId}|${period.code}`), targets.get(unitId));
   }
@@ -301,15 +301,21 @@ export class ValuesService {
   }
 
   /** Targets of the units, keyed by unit id then period code. */
-  private async readTargets(code: string, unitIds: number[]): Promise<Map<number, Map<string, TargetValue>>> {
+  /** Targets of the units; for one period, only the ones that can apply to it (its own and its year's). */
+  private async readTargets(
+    code: string,
+    unitIds: number[],
+    period?: Period,
+  ): Promise<Map<number, Map<string, TargetValue>>> {
     const out = new Map<number, Map<string, TargetValue>>();
     if (unitIds.length === 0) return out;
-    const rows = await this.db
+    let query = this.db
       .selectFrom('targets')
       .select(['unit_id', 'period', 'value', 'low', 'high'])
       .where('indicator_code', '=', code)
-      .where('unit_id', 'in', unitIds)
-      .execute();
+      .where('unit_id', 'in', unitIds);
+    if (period) query = query.where('period', 'in', [period.code, String(period.year)]);
+    const rows = await query.execute();
     for (const r of rows) {
       const byPeriod = out.get(r.unit_id) ?? new Map<string, TargetValue>();
       byPeriod.set(r.period, { value: r.value, low: r.low, high: r.high });
