@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# One command to run the tests: dependencies, then every unit and integration test on PGlite, and
-# on PostgreSQL too when TEST_DATABASE_URL is set. Ends with "N passed, N failed, N skipped".
+# One command to run the tests: dependencies and Chromium, then every unit, integration and browser
+# test on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. Ends with "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+# The browser tests drive Debian's Chromium (installed here when missing; needs apt and root).
+bash scripts/ensure-chromium.sh
 results="$(mktemp)"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?

@@ -44,6 +44,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 if (!(SCALE > 0)) throw new Error(`BENCH_SCALE must be a positive number, not "${process.env.BENCH_SCALE}"`);
 const COPY_ROWS = Math.round(1_000_000 * SCALE);
 const HTTP_ROWS = Math.round(1_000_000 * SCALE);
+const PAUSED_ROWS = Math.round(200_000 * SCALE);
 const TOTAL_ROWS = Math.round(5_000_000 * SCALE);
 const HTTP_BATCH = 10_000;
 const HTTP_IN_FLIGHT = 2;
@@ -151,6 +152,12 @@ interface EngineResult {
     httpPairs: number;
     pendingAtLastAck: number;
     catchUpSeconds: number;
+    /** The diagnostic run with roll-ups held back. */
+    pausedRows: number;
+    pausedSeconds: number;
+    pausedRequest: Stats;
+    pausedPairs: number;
+    pausedDrainSeconds: number;
   };
   fill: {
     observations: number;
@@ -330,10 +337,43 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
     log(`roll-up catch-up: queue empty ${sec(catchUpSeconds)} after the last acknowledged write`);
     const ingestLoad = ingestWatch();
 
+    // Diagnostic: more rows through the same API with roll-ups held back (the refresher's
+    // schedule() is a no-op meanwhile), then the roll-ups alone: separates the write path from
+    // the roll-up work that the figures above include.
+    const pausedEnd = httpEnd + PAUSED_ROWS;
+    log(`ingest diagnostic: ${int(PAUSED_ROWS)} more observations through the API with roll-ups held back`);
+    const schedule = services.refresher.schedule;
+    services.refresher.schedule = () => {};
+    let paused: Awaited<ReturnType<typeof runClient>>;
+    try {
+      paused = await runClient(
+        {
+          kind: 'ingest',
+          baseUrl,
+          apiKey,
+          layout,
+          start: httpEnd,
+          end: pausedEnd,
+          batch: HTTP_BATCH,
+          inFlight: HTTP_IN_FLIGHT,
+        },
+        (done, total) => log(`ingest diagnostic: ${int(done)}/${int(total)} rows acknowledged`),
+      );
+    } finally {
+      services.refresher.schedule = schedule;
+    }
+    if (paused.type !== 'ingest-done') throw new Error('unexpected client answer');
+    const pausedPairs = await services.refresher.pending();
+    const [, pausedDrainMs] = await timed(() => services.refresher.drain());
+    log(
+      `ingest diagnostic: ${int(paused.rows / paused.seconds)} rows/s without roll-ups; ` +
+        `their ${pausedPairs} (indicator, year) pairs then rolled up in ${sec(pausedDrainMs / 1000)}`,
+    );
+
     // ---- 2. Fill to the full volume, targets, roll-ups ----
     const fillWatch = watchLoad();
-    log(`fill: COPY of ${int(TOTAL_ROWS - httpEnd)} more observations`);
-    const fillSeconds = await copyRange(db, layout, httpEnd, TOTAL_ROWS, 'fill COPY');
+    log(`fill: COPY of ${int(TOTAL_ROWS - pausedEnd)} more observations`);
+    const fillSeconds = await copyRange(db, layout, pausedEnd, TOTAL_ROWS, 'fill COPY');
     const targets = await sql<{ n: number }>`
       WITH inserted AS (
         INSERT INTO targets (indicator_code, unit_id, period, value, updated_by)
@@ -348,7 +388,7 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
       ) SELECT count(*)::int AS n FROM inserted`.execute(handle.db);
     const targetCount = targets.rows[0]?.n ?? 0;
     log(`fill: ${int(targetCount)} annual targets`);
-    const pairs = [pairsIn(layout, 0, COPY_ROWS), pairsIn(layout, httpEnd, TOTAL_ROWS)];
+    const pairs = [pairsIn(layout, 0, COPY_ROWS), pairsIn(layout, pausedEnd, TOTAL_ROWS)];
     const queued = {
       codes: pairs.flatMap((p) => p.codes),
       years: pairs.flatMap((p) => p.years),
@@ -372,11 +412,13 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
     const sizes = await sql<{ observations: number; cells: number; bytes: string }>`
       SELECT (SELECT count(*) FROM observations)::int AS observations,
              (SELECT count(*) FROM rollup_values)::int AS cells,
-             pg_database_size(current_database())::text AS bytes`.execute(handle.db);
+             (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c
+               JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = current_schema() AND c.relkind = 'r')::text AS bytes`.execute(handle.db);
     const size = sizes.rows[0]!;
     log(
       `fill: ${int(size.observations)} observations, ${int(size.cells)} roll-up cells, ` +
-        `roll-ups in ${sec(drainSeconds)}, database ${(Number(size.bytes) / 1024 ** 3).toFixed(2)} GiB`,
+        `roll-ups in ${sec(drainSeconds)}, tables and indexes ${(Number(size.bytes) / 1024 ** 3).toFixed(2)} GiB`,
     );
     if (size.observations !== TOTAL_ROWS) throw new Error(`expected ${TOTAL_ROWS} observations`);
     const fillLoad = fillWatch();
@@ -478,10 +520,15 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
         httpPairs: pairsIn(layout, httpStart, httpEnd).codes.length,
         pendingAtLastAck,
         catchUpSeconds,
+        pausedRows: paused.rows,
+        pausedSeconds: paused.seconds,
+        pausedRequest: stats(paused.requestMs),
+        pausedPairs,
+        pausedDrainSeconds: pausedDrainMs / 1000,
       },
       fill: {
         observations: size.observations,
-        copyRows: TOTAL_ROWS - httpEnd,
+        copyRows: TOTAL_ROWS - pausedEnd,
         copySeconds: fillSeconds,
         targets: targetCount,
         pairs: queued.codes.length,
@@ -519,6 +566,7 @@ function engineSection(r: EngineResult): string {
   const copyRate = ingest.copyRows / ingest.copySeconds;
   const httpRate = ingest.httpRows / ingest.httpSeconds;
   const ratio = httpRate / copyRate;
+  const pausedRate = ingest.pausedRows / ingest.pausedSeconds;
   const ratioText =
     ratio >= TARGET_INGEST_RATIO
       ? `HTTP/COPY = ${ratio.toFixed(2)} ≥ ${TARGET_INGEST_RATIO}`
@@ -545,6 +593,7 @@ function engineSection(r: EngineResult): string {
     '|---|---:|---:|---:|---:|',
     `| raw \`COPY observations … FROM\` (baseline) | ${int(ingest.copyRows)} | ${sec(ingest.copySeconds)} | ${int(copyRate)} | 1.00 |`,
     `| \`POST /api/v1/observations\`, JSON, ${int(HTTP_BATCH)} rows/request, ${HTTP_IN_FLIGHT} in flight, API key | ${int(ingest.httpRows)} | ${sec(ingest.httpSeconds)} | ${int(httpRate)} | ${ratio.toFixed(2)} |`,
+    `| diagnostic: the same API with roll-ups held back (refresher paused), on the next ${int(ingest.pausedRows)} rows | ${int(ingest.pausedRows)} | ${sec(ingest.pausedSeconds)} | ${int(pausedRate)} | ${(pausedRate / copyRate).toFixed(2)} |`,
     '',
     `- Target HTTP/COPY ≥ ${TARGET_INGEST_RATIO}: ${verdict(ratio >= TARGET_INGEST_RATIO, ratioText)}.`,
     `- One ${int(HTTP_BATCH)}-row request: p50 ${ms(ingest.httpRequest.p50)} ms, p95 ${ms(ingest.httpRequest.p95)} ms, max ${ms(ingest.httpRequest.max)} ms ` +
@@ -553,13 +602,17 @@ function engineSection(r: EngineResult): string {
       `${int(ingest.pendingAtLastAck)} were still queued when the client reported its last acknowledgement, and the queue ` +
       `was empty **${sec(ingest.catchUpSeconds)}** after that acknowledgement (\`services.refresher.drain()\`). ` +
       `Acknowledgement to fresh dashboards: ${sec(ingest.httpSeconds + ingest.catchUpSeconds)} for the whole million.`,
+    `- Write path and roll-ups apart (diagnostic): with the refresher paused the API took ${int(pausedRate)} rows/s ` +
+      `(a ${int(HTTP_BATCH)}-row request p50 ${ms(ingest.pausedRequest.p50)} ms); rolling up the ${int(ingest.pausedPairs)} (indicator, year) pairs ` +
+      `those rows touched then took ${sec(ingest.pausedDrainSeconds)} (${((ingest.pausedDrainSeconds / ingest.pausedPairs) * 1000).toFixed(0)} ms a pair). ` +
+      `Writes plus roll-ups: ${int(ingest.pausedRows / (ingest.pausedSeconds + ingest.pausedDrainSeconds))} rows/s.`,
     '',
     `#### 2. Reads with ${int(fill.observations)} observations and their roll-ups`,
     '',
     `Loading: ${int(fill.copyRows)} more rows by COPY in ${sec(fill.copySeconds)} (${int(fill.copyRows / fill.copySeconds)} rows/s); ` +
       `${int(fill.targets)} annual targets; ${int(fill.pairs)} queued (indicator, year) pairs rolled up in ${sec(fill.drainSeconds)} ` +
       `(${(fill.pairs / fill.drainSeconds).toFixed(1)} pairs/s); ` +
-      `${int(fill.rollupCells)} roll-up cells; database ${(fill.databaseBytes / 1024 ** 3).toFixed(2)} GiB.`,
+      `${int(fill.rollupCells)} roll-up cells; tables and indexes ${(fill.databaseBytes / 1024 ** 3).toFixed(2)} GiB.`,
     '',
     `\`GET /api/v1/indicators/{code}/values?period=…&level=commune\`, ${READS} sequential requests after ${READ_WARMUP} warm-up, ` +
       `random indicator (of ${reads.indicators} fully loaded) and period (60 % months, 25 % quarters, 15 % years, ${FIRST_YEAR}–${FIRST_YEAR + YEAR_COUNT - 1}); ` +

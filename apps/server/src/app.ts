@@ -178,7 +178,8 @@ export async function buildApp(
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
     app.setNotFoundHandler((request, reply) =>
       request.url.startsWith('/api/')
         ? reply.status(404).send(new AppError('NOT_FOUND').toBody())

@@ -10,7 +10,7 @@ import { existsDuring, requirePeriod } from '../values/assessment.js';
 import { gridAround, squareCell } from './schematic.js';
 
 /** Cell sizes of schematic units, in degrees: a district is ~30 km across, a commune ~5–10 km. */
-const CELL_SIZE: Record<UnitLevel, number> = { province: 0.5, district: 0.14, commune: 0.045 };
+const CELL_SIZE: Record<UnitLevel, number> = { province: 0.5, district: 0.1, commune: 0.045 };
 
 interface Feature {
   type: 'Feature';

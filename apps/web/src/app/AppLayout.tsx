@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../lib/i18n/useI18n';
+import { Link } from '../lib/router/Link';
+import { useLocation } from '../lib/router/useLocation';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { DemoNotice } from '../features/about/components/DemoNotice';
+import { UserMenu } from '../features/auth/components/UserMenu';
+import { LiveStatusBadge } from '../features/live/components/LiveStatusBadge';
+
+function NavLink({ to, children, active }: { to: string; children: ReactNode; active: boolean }) {
+  return (
+    <Link to={to} aria-current={active ? 'page' : undefined} className={active ? 'is-active' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** Header (brand, navigation, live status, language, user), the demo-data notice, and the page. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            IOC
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <NavLink to="/" active={pathname === '/'}>
+            {t('nav.overview')}
+          </NavLink>
+          <NavLink to="/domain" active={pathname.startsWith('/domain')}>
+            {t('nav.domains')}
+          </NavLink>
+          <NavLink to="/wall" active={false}>
+            {t('nav.wall')}
+          </NavLink>
+        </nav>
+        <div className="header-tools">
+          <LiveStatusBadge />
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      <DemoNotice />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <span>{t('app.footer')}</span> · <a href="/api/docs">{t('nav.apiDocs')}</a>
+      </footer>
+    </div>
+  );
+}

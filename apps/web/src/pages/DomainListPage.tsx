@@ -1,0 +1,5 @@
+import { DomainList } from '../features/domains/components/DomainList';
+
+export function DomainListPage() {
+  return <DomainList />;
+}

@@ -1,0 +1,5 @@
+import { WallScreen } from '../features/wall/components/WallScreen';
+
+export function WallPage() {
+  return <WallScreen />;
+}
