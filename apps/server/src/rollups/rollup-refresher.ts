@@ -5,6 +5,9 @@ import { inputsOf, loadIndicators, type IndicatorRecord } from '../catalogue/ind
 import type { Db } from '../db/database.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 
+const QUIET_MS = 200;
+const MAX_WAIT_MS = 2000;
+
 /**
  * Keeps `rollup_values` current. Writers queue the (indicator, year) pairs they touch in the
  * same transaction as the data; this refresher recomputes just those pairs, then the indicators
@@ -12,6 +15,8 @@ import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
  */
 export class RollupRefresher {
   private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private firstScheduledAt = 0;
   private readonly events = new EventEmitter().setMaxListeners(0);
   private again = false;
 
@@ -20,13 +25,26 @@ export class RollupRefresher {
     private readonly onError: (err: unknown) => void = (err) => console.error('rollup refresh failed', err),
   ) {}
 
-  /** Starts a refresh in the background; errors go to `onError`. */
+  /**
+   * Starts a refresh in the background once writes pause (errors go to `onError`). A burst of
+   * batches is coalesced so an (indicator, year) is not recomputed after every batch: the refresh
+   * waits for QUIET_MS without writes, but never longer than MAX_WAIT_MS after the first.
+   */
   schedule(): void {
-    this.run().catch(this.onError);
+    const now = Date.now();
+    if (this.timer === null) this.firstScheduledAt = now;
+    else clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.firstScheduledAt + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run().catch(this.onError);
+    }, wait);
   }
 
-  /** Refreshes until the queue is empty (tests, the CLI and the benchmark wait on this). */
+  /** Refreshes now, until the queue is empty (tests, the CLI and the benchmark wait on this). */
   drain(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     return this.run();
   }
 
