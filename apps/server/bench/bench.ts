@@ -38,7 +38,7 @@ import {
   type Layout,
 } from './data.js';
 import { openPglite, openPostgres, type BenchDatabase } from './engines.js';
-import { describeMachine, watchLoad, type Machine } from './machine.js';
+import { describeMachine, describeSources, watchLoad, type Machine } from './machine.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 if (!(SCALE > 0)) throw new Error(`BENCH_SCALE must be a positive number, not "${process.env.BENCH_SCALE}"`);
@@ -66,6 +66,8 @@ const REPORT =
 // ---------------------------------------------------------------------------------------------
 
 const started = performance.now();
+/** The sources this run loaded (read at start-up, right after the imports). */
+const SOURCES = describeSources();
 
 function log(line: string): void {
   const s = Math.round((performance.now() - started) / 1000);
@@ -480,7 +482,7 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
       'indicator by code',
       'unit tree (all units)',
       'roll-up cells (the SQL baseline)',
-      'targets of the units',
+      'targets of the units (the period and its year)',
       'service call + JSON.stringify',
     ];
     const stepMs = stepNames.map(() => [] as number[]);
@@ -496,6 +498,7 @@ async function runEngine(db: BenchDatabase): Promise<EngineResult> {
             .select(['unit_id', 'period', 'value', 'low', 'high'])
             .where('indicator_code', '=', r.code)
             .where('unit_id', 'in', ids)
+            .where('period', 'in', [r.period, r.period.slice(0, 4)])
             .execute(),
         async () =>
           JSON.stringify(await services.values.values(actor, r.code, { period: r.period, level: 'commune' })),
@@ -585,7 +588,9 @@ function engineSection(r: EngineResult): string {
     '',
     `Other processes on the machine used ${share(r.otherCpu.ingest)} of its CPU during the ingest part, ` +
       `${share(r.otherCpu.fill)} during the fill and ${share(r.otherCpu.reads)} during the reads ` +
-      '(busy time in /proc/stat less this process; figures taken alongside other work are less reliable).',
+      '(busy time in /proc/stat less this process' +
+      (r.engine.startsWith('PostgreSQL') ? ', so here including the PostgreSQL server itself' : '') +
+      '; figures taken alongside other work are less reliable).',
     '',
     '#### 1. Ingest (1,000,000 observations each way)',
     '',
@@ -651,6 +656,7 @@ function reportBlock(machine: Machine, results: EngineResult[], totalSeconds: nu
     `| OS | ${machine.os} |`,
     `| Node.js | ${machine.node} |`,
     `| engine | ${results.map((r) => r.engine).join('; ')} |`,
+    `| sources measured | ${SOURCES} |`,
     '',
     ...results.map(engineSection),
   ].join('\n');
@@ -676,7 +682,7 @@ function writeReport(file: string, block: string): void {
 async function main(): Promise<void> {
   const machine = describeMachine();
   log(
-    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}; scale ${SCALE}`,
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}; scale ${SCALE}; sources ${SOURCES}`,
   );
   const targets: Array<() => Promise<BenchDatabase>> = [openPglite];
   const url = process.env.BENCH_DATABASE_URL;

@@ -1,5 +1,26 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+
+/** The commit measured, and whether the server's sources differ from it (e.g. `3959f78 + uncommitted changes`). */
+export function describeSources(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const commit = git('rev-parse', '--short', 'HEAD');
+    const dirty = git(
+      'status',
+      '--porcelain',
+      '--',
+      'apps/server/src',
+      'apps/server/migrations',
+      'packages/shared/src',
+    );
+    return dirty ? `${commit} + uncommitted changes in the server sources` : commit;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
 
 export interface Machine {
   cpu: string;
