@@ -22,7 +22,9 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { authorise, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 import { loadIndicators, type IndicatorRecord } from './indicator-record.js';
@@ -322,11 +324,7 @@ export class CatalogueService {
       const tree = await loadUnitTree(trx);
       for (const d of domains) {
         const row = { code: d.code, name: d.nameVi, name_en: d.nameEn, sort: d.sort };
-        await trx
-          .insertInto('domains')
-          .values(row)
-          .onConflict((oc) => oc.column('code').doUpdateSet(row))
-          .execute();
+        await upsertByCode(trx, 'domains', row);
       }
       for (const [index, o] of organisations.entries()) {
         const unit = o.unitCode ? tree.findByCode(o.unitCode) : undefined;
@@ -339,11 +337,7 @@ export class CatalogueService {
           kind: o.kind,
           unit_id: unit?.id ?? null,
         };
-        await trx
-          .insertInto('organisations')
-          .values(row)
-          .onConflict((oc) => oc.column('code').doUpdateSet(row))
-          .execute();
+        await upsertByCode(trx, 'organisations', row);
       }
       for (const t of teams) {
         const row = {
@@ -352,11 +346,7 @@ export class CatalogueService {
           name_en: t.nameEn,
           leader_person_code: t.leaderPersonCode ?? null,
         };
-        await trx
-          .insertInto('teams')
-          .values(row)
-          .onConflict((oc) => oc.column('code').doUpdateSet(row))
-          .execute();
+        await upsertByCode(trx, 'teams', row);
       }
       for (const [index, p] of people.entries()) {
         const org = p.organisationCode
@@ -377,11 +367,7 @@ export class CatalogueService {
           email: p.email ?? null,
           phone: p.phone ?? null,
         };
-        await trx
-          .insertInto('people')
-          .values(row)
-          .onConflict((oc) => oc.column('code').doUpdateSet(row))
-          .execute();
+        await upsertByCode(trx, 'people', row);
       }
       const counts = {
         domains: domains.length,
@@ -673,6 +659,21 @@ export class CatalogueService {
     });
     return { written: rows.length };
   }
+}
+
+/** Inserts a reference row, or updates the one with the same code. */
+async function upsertByCode<T extends 'domains' | 'organisations' | 'teams' | 'people'>(
+  trx: Db,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  // Kysely cannot narrow a union of tables here; every table in T has a unique `code`.
+  const into = trx.insertInto(table as 'domains');
+  const values = row as Insertable<Database['domains']>;
+  await into
+    .values(values)
+    .onConflict((oc) => oc.column('code').doUpdateSet(values))
+    .execute();
 }
 
 /** Geometry columns: a boundary when given, and a centroid given or computed from it. */
