@@ -100,6 +100,9 @@ export class RollupRefresher {
           .where('generation', '=', item.generation)
           .execute();
       });
+      // PGlite answers in synchronous WASM calls: yield to the event loop between pairs so requests
+      // and timers are served during a long refresh instead of after it.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.events.emit('refreshed', { indicators: [...new Set(queued.map((q) => q.indicator_code))] });
     return true;
