@@ -51,7 +51,7 @@ export class ValuesService {
 
   /** Units of a level or children of a unit ranked best first by the indicator's direction, with last year's value. */
   async ranking(actor: Actor, code: string, query: { period: string; level?: UnitLevel; parent?: string }) {
-    const { indicator, period, rows } = await this.evaluate(actor, code, query);
+    const { indicator, period, rows, tree } = await this.evaluate(actor, code, query);
     const lastYear = samePeriodLastYear(period.code);
     const previous = await this.readCells(
       code,
@@ -65,7 +65,7 @@ export class ValuesService {
         ? (a.achievement ?? 0) - (b.achievement ?? 0)
         : sign * ((a.value ?? 0) - (b.value ?? 0)),
     );
-    const reference = await this.referenceOf(actor, indicator, period, rows);
+    const reference = await this.referenceOf(actor, tree, indicator, period, rows);
     return {
       indicator: summary(indicator),
       period: periodView(period),
@@ -96,11 +96,11 @@ export class ValuesService {
    */
   private async referenceOf(
     actor: Actor,
+    tree: UnitTree,
     indicator: IndicatorRecord,
     period: Period,
     rows: { unitId: number }[],
   ) {
-    const tree = await loadUnitTree(this.db);
     const parents = new Set(rows.map((r) => tree.byId.get(r.unitId)?.parentId ?? null));
     const [parentId] = [...parents];
     const parent =
@@ -137,7 +137,7 @@ export class ValuesService {
           : assess(indicator, period, cells.get(`${unit.id}|${period.code}`), targets.get(unit.id))),
       };
     });
-    return { indicator, period, rows };
+    return { indicator, period, rows, tree };
   }
 
   /** One unit's series: value, target and level per period, with YTD (lũy kế) and the same period last year. */
