@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-# The browser tests drive Debian's Chromium (installed here when missing; needs apt and root).
-bash scripts/ensure-chromium.sh
+# Debian packages the tests drive: Chromium, Mosquitto, ffmpeg (installed here when missing; needs apt and root).
+bash scripts/ensure-system-packages.sh
 results="$(mktemp)"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
