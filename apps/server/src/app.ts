@@ -31,6 +31,7 @@ import { OverviewService } from './overview/overview.service.js';
 import { ExplanationsService } from './explanations/explanations.service.js';
 import { MapService } from './map/map.service.js';
 import { mapRoutes } from './map/map.routes.js';
+import { LiveHub } from './stream/live-hub.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -48,10 +49,13 @@ export interface Services {
   observations: ObservationsService;
   values: ValuesService;
   refresher: RollupRefresher;
+  live: LiveHub;
 }
 
 export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
   const refresher = new RollupRefresher(handle.db);
+  const live = new LiveHub();
+  refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
   return {
@@ -64,6 +68,7 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
     values,
     overview: new OverviewService(handle.db),
     refresher,
+    live,
   };
 }
 

@@ -6,3 +6,4 @@ export * from './warning';
 export * from './format';
 export * from './text';
 export * from './geo';
+export * from './events';

@@ -4,8 +4,9 @@ import type { Services } from '../app.js';
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-Sent Events for screens that update live: `data-changed` with the indicators whose
- * figures changed, as soon as their roll-ups are current. No polling; EventSource reconnects by itself.
+ * Server-Sent Events for screens that update live: every message of the live hub whose audience
+ * includes the caller, e.g. `data-changed` with the indicators whose figures changed, as soon as
+ * their roll-ups are current. No polling; EventSource reconnects by itself.
  */
 export const streamRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -29,8 +30,9 @@ export const streamRoutes =
         });
         let id = 0;
         out.write(`retry: 3000\n: ket noi / connected\n\n`);
-        const unsubscribe = services.refresher.onRefreshed((change) => {
-          out.write(`id: ${++id}\nevent: data-changed\ndata: ${JSON.stringify(change)}\n\n`);
+        const unsubscribe = services.live.subscribe((message) => {
+          if (message.audience && !message.audience(request.actor)) return;
+          out.write(`id: ${++id}\nevent: ${message.topic}\ndata: ${JSON.stringify(message.data)}\n\n`);
         });
         const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
         request.raw.on('close', () => {
