@@ -32,6 +32,11 @@ import { ExplanationsService } from './explanations/explanations.service.js';
 import { MapService } from './map/map.service.js';
 import { mapRoutes } from './map/map.routes.js';
 import { LiveHub } from './stream/live-hub.js';
+import { systemClock, type Clock } from './clock.js';
+import { DeliveryWorker } from './notifications/delivery-worker.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { createTransports } from './notifications/transports.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -50,11 +55,22 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  notifications: NotificationsService;
+  deliveries: DeliveryWorker;
+  clock: Clock;
 }
 
-export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
+
+export function createServices(
+  handle: DatabaseHandle,
+  config: ServicesConfig,
+  clock: Clock = systemClock,
+): Services {
   const refresher = new RollupRefresher(handle.db);
   const live = new LiveHub();
+  const transports = createTransports(config);
+  const deliveries = new DeliveryWorker(handle.db, transports, clock);
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
@@ -69,6 +85,12 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
     overview: new OverviewService(handle.db),
     refresher,
     live,
+    notifications: new NotificationsService(handle.db, live, clock, {
+      emailEnabled: transports.email !== null,
+      wake: () => deliveries.wake(),
+    }),
+    deliveries,
+    clock,
   };
 }
 
@@ -181,6 +203,7 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(notificationRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
