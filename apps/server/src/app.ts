@@ -67,7 +67,7 @@ export function createServices(
   config: ServicesConfig,
   clock: Clock = systemClock,
 ): Services {
-  const refresher = new RollupRefresher(handle.db);
+  const refresher = new RollupRefresher(handle.db, () => handle.analyze());
   const live = new LiveHub();
   const transports = createTransports(config);
   const deliveries = new DeliveryWorker(handle.db, transports, clock);
