@@ -71,7 +71,11 @@ export function createServices(
   const live = new LiveHub();
   const transports = createTransports(config);
   const deliveries = new DeliveryWorker(handle.db, transports, clock);
-  refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
+  const overview = new OverviewService(handle.db);
+  refresher.onRefreshed((change) => {
+    overview.forgetLatestMonth();
+    live.publish({ topic: 'data-changed', data: change });
+  });
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
   return {
@@ -82,7 +86,7 @@ export function createServices(
     catalogue: new CatalogueService(handle.db, changed),
     observations: new ObservationsService(handle.db, changed),
     values,
-    overview: new OverviewService(handle.db),
+    overview,
     refresher,
     live,
     notifications: new NotificationsService(handle.db, live, clock, {
