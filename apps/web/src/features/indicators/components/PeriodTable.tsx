@@ -1,6 +1,7 @@
 import type { IndicatorSummary } from '../../../lib/api/types';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { LevelBadge } from '../../../ui/LevelBadge';
+import { TableHead } from '../../../ui/TableHead';
 import type { SeriesPoint } from '../api/indicatorsApi';
 
 /** Periods compared: value, target, level, same period last year and change, year to date. */
@@ -10,27 +11,17 @@ export function PeriodTable({ points, indicator }: { points: SeriesPoint[]; indi
   return (
     <table className="data-table" data-testid="period-table">
       <caption className="sr-only">{t('periods.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('period.label')}</th>
-          <th scope="col" className="num">
-            {t('common.value')}
-          </th>
-          <th scope="col" className="num">
-            {t('common.target')}
-          </th>
-          <th scope="col">{t('common.level')}</th>
-          <th scope="col" className="num">
-            {t('chart.lastYear')}
-          </th>
-          <th scope="col" className="num">
-            {t('ranking.change')}
-          </th>
-          <th scope="col" className="num">
-            {t('chart.ytdValue')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t('period.label') },
+          { label: t('common.value'), numeric: true },
+          { label: t('common.target'), numeric: true },
+          { label: t('common.level') },
+          { label: t('chart.lastYear'), numeric: true },
+          { label: t('ranking.change'), numeric: true },
+          { label: t('chart.ytdValue'), numeric: true },
+        ]}
+      />
       <tbody>
         {[...points].reverse().map((p) => (
           <tr key={p.period.code}>

@@ -1,6 +1,7 @@
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { Link } from '../../../lib/router/Link';
 import { LevelBadge } from '../../../ui/LevelBadge';
+import { TableHead } from '../../../ui/TableHead';
 import { TrendArrow } from '../../../ui/TrendArrow';
 import { comparableReference, type RankingResponse } from '../api/indicatorsApi';
 import { isGoodTrend, trendOf } from '../trendQuality';
@@ -20,32 +21,20 @@ export function RankingTable({
   return (
     <table className="data-table" data-testid="ranking-table">
       <caption className="sr-only">{t('ranking.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {t('ranking.rank')}
-          </th>
-          <th scope="col">{t('common.unit')}</th>
-          <th scope="col" className="num">
-            {t('common.value')}
-          </th>
-          <th scope="col" className="num">
-            {t('common.target')}
-          </th>
-          <th scope="col">{t('common.level')}</th>
-          <th scope="col" className="num">
-            {t('chart.lastYear')}
-          </th>
-          <th scope="col" className="num">
-            {t('ranking.change')}
-          </th>
-          {reference ? (
-            <th scope="col" className="num">
-              {t('ranking.vsReference', { unit: pick(reference.unit) })}
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t('ranking.rank'), numeric: true },
+          { label: t('common.unit') },
+          { label: t('common.value'), numeric: true },
+          { label: t('common.target'), numeric: true },
+          { label: t('common.level') },
+          { label: t('chart.lastYear'), numeric: true },
+          { label: t('ranking.change'), numeric: true },
+          reference
+            ? { label: t('ranking.vsReference', { unit: pick(reference.unit) }), numeric: true }
+            : null,
+        ]}
+      />
       <tbody>
         {ranking.rows.map((row) => (
           <tr key={row.unit.code}>

@@ -1,6 +1,7 @@
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { Link } from '../../../lib/router/Link';
 import { LevelBadge } from '../../../ui/LevelBadge';
+import { TableHead } from '../../../ui/TableHead';
 import type { ScorecardDomain } from '../api/scorecardApi';
 
 /** One domain of a scorecard: each indicator's value, target, level, rank among siblings, who answers for it. */
@@ -16,23 +17,17 @@ export function ScorecardDomainTable({
   const { t, pick, num, period, lang } = useI18n();
   return (
     <table className="data-table scorecard-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('indicator.label')}</th>
-          <th scope="col">{t('period.label')}</th>
-          <th scope="col" className="num">
-            {t('common.value')}
-          </th>
-          <th scope="col" className="num">
-            {t('common.target')}
-          </th>
-          <th scope="col">{t('common.level')}</th>
-          <th scope="col" className="num">
-            {t('ranking.rank')}
-          </th>
-          <th scope="col">{t('common.responsible')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t('indicator.label') },
+          { label: t('period.label') },
+          { label: t('common.value'), numeric: true },
+          { label: t('common.target'), numeric: true },
+          { label: t('common.level') },
+          { label: t('ranking.rank'), numeric: true },
+          { label: t('common.responsible') },
+        ]}
+      />
       <tbody>
         {domain.indicators.map((row) => (
           <tr key={row.indicator.code} data-level={row.level}>
