@@ -70,6 +70,8 @@ export const budgetRoutes =
             ...filter,
             from: z.string(),
             to: z.string(),
+            /** Only the unit's own records (a provincial department's), not those below it. */
+            exact: z.stringbool().optional(),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
             offset: z.coerce.number().int().min(0).default(0),
           }),

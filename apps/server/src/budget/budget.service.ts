@@ -230,7 +230,7 @@ export class BudgetService {
    */
   async records(
     actor: Actor,
-    filter: BudgetFilter & { from: string; to: string; limit: number; offset: number },
+    filter: BudgetFilter & { from: string; to: string; limit: number; offset: number; exact?: boolean },
   ) {
     if (!isIsoDate(filter.from)) throw badDate(filter.from);
     if (!isIsoDate(filter.to)) throw badDate(filter.to);
@@ -238,7 +238,7 @@ export class BudgetService {
     let query = this.db
       .selectFrom('budget_records')
       .where('kind', '=', filter.kind)
-      .where('unit_id', 'in', unitIds)
+      .where('unit_id', 'in', filter.exact ? [unit.id] : unitIds)
       .where('date', '>=', filter.from)
       .where('date', '<=', filter.to);
     if (filter.item) query = query.where('item_code', '=', filter.item);

@@ -38,6 +38,14 @@ interface Line {
   lagging: number;
 }
 
+/** The id of an organisation named in a query, or null when none is named. */
+function organisationId(ref: Reference, code: string | undefined): number | null {
+  if (!code) return null;
+  const organisation = ref.organisations.get(code);
+  if (!organisation) throw notFound('cơ quan', 'Organisation', code);
+  return organisation.id;
+}
+
 function badRequest(field: string, value: string): AppError {
   return new AppError(
     'VALIDATION_FAILED',
@@ -116,15 +124,25 @@ export class InvestmentService {
     });
   }
 
-  async summary(actor: Actor, query: { unit?: string; year?: number; date?: string }) {
+  async summary(
+    actor: Actor,
+    query: { unit?: string; year?: number; date?: string; investor?: string; department?: string },
+  ) {
     const ref = await loadReference(this.db);
     const unit = resolveReadUnit(actor, ref.units, query.unit);
     const unitIds = subtreeIds(ref.units, unit.id);
+    const investorId = organisationId(ref, query.investor);
+    const departmentId = organisationId(ref, query.department);
     const { year, asOf } = await this.period(unitIds, query.year, query.date);
-    const [path, projects] = await Promise.all([
+    const [path, all] = await Promise.all([
       loadTargetPath(this.db, year),
       this.projectFigures(unitIds, year, asOf),
     ]);
+    const projects = all.filter(
+      (p) =>
+        (investorId === null || p.investor_id === investorId) &&
+        (departmentId === null || p.department_id === departmentId),
+    );
     const target = targetOnDate(path.points, asOf);
     const childMap = childOf(ref.units, unit);
     const total: Line = { plan: 0, disbursed: 0, projects: 0, lagging: 0 };
@@ -169,6 +187,12 @@ export class InvestmentService {
       year,
       asOf,
       unit: presentUnit(unit),
+      investor: query.investor
+        ? { code: query.investor, name: ref.organisations.get(query.investor)!.name }
+        : null,
+      department: query.department
+        ? { code: query.department, name: ref.organisations.get(query.department)!.name }
+        : null,
       targetPath: path,
       target,
       total: totalFigures,
@@ -378,14 +402,8 @@ export class InvestmentService {
     if (!isIsoDate(query.to)) throw badRequest('to', query.to);
     const ref = await loadReference(this.db);
     const unit = resolveReadUnit(actor, ref.units, query.unit);
-    const orgId = (code: string | undefined) => {
-      if (!code) return null;
-      const o = ref.organisations.get(code);
-      if (!o) throw notFound('cơ quan', 'Organisation', code);
-      return o.id;
-    };
-    const investorId = orgId(query.investor);
-    const departmentId = orgId(query.department);
+    const investorId = organisationId(ref, query.investor);
+    const departmentId = organisationId(ref, query.department);
     let base = this.db
       .selectFrom('investment_disbursements as d')
       .innerJoin('investment_projects as p', 'p.key', 'd.project_key')
