@@ -144,6 +144,12 @@ describe.each(ENGINES)('public investment on $name', (engine) => {
     expect(s.path.find((p: { date: string }) => p.date === '2025-07-31').actual).toBeNull();
   });
 
+  it('narrows the figures to one investor', async () => {
+    const s = (await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15&investor=UBND_689')).json();
+    expect(s.investor).toEqual({ code: 'UBND_689', name: 'Ủy ban nhân dân thành phố Đồng Xoài' });
+    expect(s.total).toMatchObject({ plan: 100 * TY, disbursed: 50 * TY, projects: 1, lagging: 0 });
+  });
+
   it('lists exactly the disbursements behind a figure', async () => {
     const s = (await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15')).json();
     const all = (

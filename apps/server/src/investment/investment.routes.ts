@@ -38,6 +38,8 @@ export const investmentRoutes =
             unit: z.string().optional(),
             year: year.optional(),
             date: z.string().optional(),
+            investor: z.string().optional(),
+            department: z.string().optional(),
           }),
         },
       },
