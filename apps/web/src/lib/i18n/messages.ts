@@ -278,6 +278,7 @@ const vi = {
   'investment.decision': 'Quyết định giao vốn',
   'investment.disbursements': 'Các lần giải ngân ({count})',
   'investment.disbursementList': 'Các khoản giải ngân',
+  'investment.showAll': 'Xem tất cả {count} dự án',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -559,6 +560,7 @@ const en: Record<MessageKey, string> = {
   'investment.decision': 'Allocation decision',
   'investment.disbursements': 'Disbursements ({count})',
   'investment.disbursementList': 'Disbursements',
+  'investment.showAll': 'Show all {count} projects',
 };
 
 export const messages = { vi, en } as const;

@@ -19,6 +19,9 @@ import { Gap } from './Gap';
 
 type RankBy = 'investor' | 'department' | 'unit';
 
+/** Lagging projects listed before "show all": the worst ones a leader acts on first. */
+const LAGGING_SHOWN = 25;
+
 /**
  * Giải ngân vốn đầu tư công: the rate against the year's plan and the province's target path,
  * ranked by investor, department or locality worst first, the lagging projects with their
@@ -28,6 +31,7 @@ export function InvestmentDashboard() {
   const { t, pick, lang, date } = useI18n();
   const { query, setQuery } = useQueryState();
   const [rankBy, setRankBy] = useState<RankBy>('investor');
+  const [showAll, setShowAll] = useState(false);
   const { data, error } = useApi<InvestmentSummary>(
     investmentSummaryUrl({
       unit: query.get('unit'),
@@ -217,7 +221,7 @@ export function InvestmentDashboard() {
             </tr>
           </thead>
           <tbody>
-            {data.lagging.map((p) => (
+            {(showAll ? data.lagging : data.lagging.slice(0, LAGGING_SHOWN)).map((p) => (
               <tr key={p.code}>
                 <th scope="row">
                   <Link to={projectPage(p.code, { year: data.year, date: data.asOf })}>{p.name}</Link>
@@ -238,6 +242,11 @@ export function InvestmentDashboard() {
             ))}
           </tbody>
         </table>
+        {data.lagging.length > LAGGING_SHOWN ? (
+          <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+            {showAll ? t('common.showLess') : t('investment.showAll', { count: data.lagging.length })}
+          </button>
+        ) : null}
       </Card>
     </div>
   );
