@@ -2,7 +2,7 @@ import { BUDGET_ITEMS, type BudgetItem, type BudgetKind } from '@ioc/shared';
 import type { Db } from '../db/database.js';
 import type { FileField } from '../records/record-file.js';
 import type { RecordSpec } from '../records/record-intake.js';
-import { yearsOfDates } from '../records/record-store.js';
+import { yearsOfDates, yearsOfField } from '../records/record-store.js';
 import { loadReference, readUnit } from '../records/reference.js';
 import {
   checkRows,
@@ -128,6 +128,6 @@ export function budgetEstimateSpec(db: Db): RecordSpec {
         };
       });
     },
-    touchedYears: async (_trx, records) => [...new Set(records.map((r) => Number(r.year)))],
+    touchedYears: async (_trx, records) => yearsOfField(records),
   };
 }

@@ -2,7 +2,7 @@ import { CAPITAL_SOURCES, PROJECT_GROUPS } from '@ioc/shared';
 import type { Db } from '../db/database.js';
 import type { FileField } from '../records/record-file.js';
 import type { RecordSpec } from '../records/record-intake.js';
-import { yearsOfDates } from '../records/record-store.js';
+import { yearsOfDates, yearsOfField } from '../records/record-store.js';
 import { loadReference, readUnit, type Reference } from '../records/reference.js';
 import {
   checkRows,
@@ -164,7 +164,7 @@ export function planSpec(db: Db): RecordSpec {
         };
       });
     },
-    touchedYears: async (_trx, records) => [...new Set(records.map((r) => Number(r.year)))],
+    touchedYears: async (_trx, records) => yearsOfField(records),
   };
 }
 

@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../auth/actor.js';
+import { CLI_ACTOR, type Actor } from '../auth/actor.js';
 import { authorise, type Permission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { findReplay, isUniqueViolation, saveReplay } from '../http/idempotency.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { upsertRecords, type RecordEntity, type StoredRecord } from './record-store.js';
-
-/** The CLI runs on the server itself and writes with a province-wide scope. */
-export const CLI_ACTOR: Actor = {
-  kind: 'user',
-  userId: 0,
-  username: 'cli',
-  role: 'administrator',
-  organisationId: null,
-  scopeUnitId: null,
-};
 
 export type FigureScope = 'budget' | 'investment';
 
@@ -75,7 +66,7 @@ export class RecordIntake {
       .update(JSON.stringify([spec.entity, request.mode, request.rows]))
       .digest('hex');
     if (request.idempotencyKey) {
-      const replay = await this.findReplay(request.idempotencyKey, by, requestHash);
+      const replay = await findReplay<IntakeResult>(this.db, request.idempotencyKey, by, requestHash);
       if (replay) return replay;
     }
     const { valid, errors } = await spec.validate(request.rows, (i) => request.rowNumbers[i] ?? i + 1, actor);
@@ -113,42 +104,20 @@ export class RecordIntake {
           }
         }
         const status = base.rejected > 0 ? 207 : 200;
-        if (request.idempotencyKey) {
-          await trx
-            .insertInto('idempotency_keys')
-            .values({
-              key: request.idempotencyKey,
-              actor: by,
-              request_hash: requestHash,
-              status_code: status,
-              response: JSON.stringify(body),
-            })
-            .execute();
-        }
+        if (request.idempotencyKey)
+          await saveReplay(trx, request.idempotencyKey, by, requestHash, { status, body });
         return { status, body };
       })
       .catch(async (err: unknown) => {
         // A concurrent request with the same key committed first: answer as it did.
         const replay =
-          request.idempotencyKey && (err as { code?: string }).code === '23505'
-            ? await this.findReplay(request.idempotencyKey, by, requestHash)
+          request.idempotencyKey && isUniqueViolation(err)
+            ? await findReplay<IntakeResult>(this.db, request.idempotencyKey, by, requestHash)
             : null;
         if (replay) return replay;
         throw err;
       });
     if (response.body.inserted + response.body.updated > 0) this.onChanged();
     return response;
-  }
-
-  private async findReplay(key: string, actor: string, requestHash: string) {
-    const row = await this.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (!row) return null;
-    if (row.actor !== actor || row.request_hash !== requestHash)
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
-    return { status: row.status_code, body: row.response as IntakeResult };
   }
 }

@@ -163,3 +163,8 @@ export async function yearsOfDates(
     ]),
   ];
 }
+
+/** The distinct years of records that carry a `year` field (estimates, plans). */
+export function yearsOfField(records: StoredRecord[]): number[] {
+  return [...new Set(records.map((r) => Number(r.year)))];
+}
