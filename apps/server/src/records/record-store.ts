@@ -78,15 +78,20 @@ export async function upsertRecords(
   const types = RECORD_COLUMNS[entity];
   // Identifiers come from the fixed catalogue above, never from input.
   const list = sql.raw(columns.join(', '));
-  const definition = sql.raw(['key text', ...columns.map((c) => `${c} ${types[c]}`)].join(', '));
   const tuple = (alias: string) => sql.raw(`(${columns.map((c) => `${alias}.${c}`).join(', ')})`);
   const table = sql.table(entity);
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < records.length; i += CHUNK) {
-    const json = JSON.stringify(records.slice(i, i + CHUNK));
+    const part = records.slice(i, i + CHUNK);
+    // One typed array per column: unnest reads them much faster than a JSON document.
+    const arrays = sql.join(
+      ['key', ...columns].map(
+        (c) => sql`${part.map((r) => r[c] ?? null)}::${sql.raw(c === 'key' ? 'text' : types[c]!)}[]`,
+      ),
+    );
     const result = await sql<{ inserted: number; updated: number }>`
-      WITH input AS (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS t(${definition})),
+      WITH input AS (SELECT * FROM unnest(${arrays}) AS t(key, ${list})),
       changed AS (
         SELECT r.* FROM ${table} r JOIN input i USING (key) WHERE ${tuple('r')} IS DISTINCT FROM ${tuple('i')}
       ),
