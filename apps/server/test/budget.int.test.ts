@@ -262,6 +262,28 @@ describe.each(ENGINES)('budget records on $name', (engine) => {
     expect(byItem.records.map((r: { key: string }) => r.key).sort()).toEqual(['R1', 'R2']);
   });
 
+  it('lists a province department’s own spending apart from the districts’ (the “own level” line)', async () => {
+    await post(officer, '/api/v1/budget/records', {
+      rows: [{ ...record('D1', '2025-06-06', 'CHI_GD', '689', 3, 'UBND_689'), kind: 'chi' }],
+    });
+    const s = (await get(admin, '/api/v1/budget/summary?kind=expenditure&unit=70&date=2025-06-15')).json();
+    const own = s.byUnit.find((u: { isSelf: boolean }) => u.isSelf);
+    expect(own).toMatchObject({ code: '70', ytd: 3.5 * TY });
+    const exact = (
+      await get(
+        admin,
+        '/api/v1/budget/records?kind=expenditure&unit=70&exact=true&from=2025-01-01&to=2025-06-15',
+      )
+    ).json();
+    expect(exact.total).toBe(own.ytd);
+    expect(exact.records.map((r: { key: string }) => r.key).sort()).toEqual(['C1', 'X1']);
+    const all = (
+      await get(admin, '/api/v1/budget/records?kind=expenditure&unit=70&from=2025-01-01&to=2025-06-15')
+    ).json();
+    expect(all.total).toBe(s.total.ytd);
+    expect(s.total.ytd).toBe(6.5 * TY);
+  });
+
   it('pushes the figures into the warehouse indicators, ratio recomputed from its parts', async () => {
     const { services, handle } = ctx;
     expect(await warehouseValue(services, handle.db, 'NS_THU_NSNN', '70', '2025')).toBeCloseTo(375, 9);
@@ -272,7 +294,8 @@ describe.each(ENGINES)('budget records on $name', (engine) => {
       25,
       9,
     );
-    expect(await warehouseValue(services, handle.db, 'NS_CHI_NSDP', '70', '2025-06-06')).toBeCloseTo(2, 9);
+    expect(await warehouseValue(services, handle.db, 'NS_CHI_NSDP', '70', '2025-06-06')).toBeCloseTo(5, 9);
+    expect(await warehouseValue(services, handle.db, 'NS_CHI_NSDP', '689', '2025-06-06')).toBeCloseTo(3, 9);
   });
 
   it('shows a district officer only its district, and refuses records outside it', async () => {

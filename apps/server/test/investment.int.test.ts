@@ -145,7 +145,9 @@ describe.each(ENGINES)('public investment on $name', (engine) => {
   });
 
   it('narrows the figures to one investor', async () => {
-    const s = (await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15&investor=UBND_689')).json();
+    const s = (
+      await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15&investor=UBND_689')
+    ).json();
     expect(s.investor).toEqual({ code: 'UBND_689', name: 'Ủy ban nhân dân thành phố Đồng Xoài' });
     expect(s.total).toMatchObject({ plan: 100 * TY, disbursed: 50 * TY, projects: 1, lagging: 0 });
   });
@@ -228,6 +230,13 @@ describe.each(ENGINES)('public investment on $name', (engine) => {
       payload: points,
     });
     expect(res.statusCode).toBe(200);
+    expect((await get(officer, '/api/v1/investment/target-path/2025')).json()).toEqual({
+      year: 2025,
+      ...points,
+    });
+    // 2026 has no path of its own and follows 2025's; 2024 keeps the default.
+    expect((await get(officer, '/api/v1/investment/target-path/2026')).json().year).toBe(2025);
+    expect((await get(officer, '/api/v1/investment/target-path/2024')).json().points).toHaveLength(12);
     const s = (await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15')).json();
     expect(s.target).toBeCloseTo((20 * 166) / 181, 10);
     expect(s.lagging).toHaveLength(0);
