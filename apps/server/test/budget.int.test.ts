@@ -228,6 +228,13 @@ describe.each(ENGINES)('budget records on $name', (engine) => {
       percentOfEstimate: 25,
     });
     expect(s.total.changePercent).toBeCloseTo(368.75, 10);
+    // The chart: every month of last year and this year to date.
+    expect(s.months.map((m: { month: string; amount: number }) => [m.month, m.amount / TY])).toEqual([
+      ['2024-06', 80],
+      ['2024-07', 999],
+      ['2025-05', 200],
+      ['2025-06', 175],
+    ]);
     const byUnit = Object.fromEntries(
       s.byUnit.map((u: { code: string; ytd: number; percentOfEstimate: number }) => [
         u.code,

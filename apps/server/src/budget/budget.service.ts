@@ -130,24 +130,36 @@ export class BudgetService {
     const conditions = sql`kind = ${filter.kind} AND unit_id = ANY(${unitIds}::int[])
       ${filter.item ? sql`AND item_code = ${filter.item}` : sql``}
       ${organisationId !== null ? sql`AND organisation_id = ${organisationId}` : sql``}`;
-    const [executed, estimates, months] = await Promise.all([
-      sql<{ item_code: string; organisation_id: number; unit_id: number } & Omit<Accumulated, 'estimate'>>`
-        SELECT item_code, organisation_id, unit_id,
+    // One scan gives both the lines (item, organisation, unit) and the months of the chart.
+    const [scanned, estimates] = await Promise.all([
+      sql<
+        {
+          item_code: string | null;
+          organisation_id: number;
+          unit_id: number;
+          month_code: string | null;
+        } & Omit<Accumulated, 'estimate'> & { amount: number }
+      >`
+        SELECT item_code, organisation_id, unit_id, to_char(date, 'YYYY-MM') AS month_code,
           coalesce(sum(amount) FILTER (WHERE date = ${asOf}), 0)::float8 AS day,
           coalesce(sum(amount) FILTER (WHERE date >= ${w.month.from} AND date <= ${asOf}), 0)::float8 AS month,
           coalesce(sum(amount) FILTER (WHERE date >= ${w.ytd.from} AND date <= ${asOf}), 0)::float8 AS ytd,
-          coalesce(sum(amount) FILTER (WHERE date <= ${w.lastYearYtd.to}), 0)::float8 AS "lastYearYtd"
+          coalesce(sum(amount) FILTER (WHERE date <= ${w.lastYearYtd.to}), 0)::float8 AS "lastYearYtd",
+          sum(amount)::float8 AS amount
         FROM budget_records
         WHERE ${conditions} AND date >= ${w.lastYearYtd.from} AND date <= ${asOf}
-        GROUP BY item_code, organisation_id, unit_id`.execute(this.db),
+        GROUP BY GROUPING SETS ((item_code, organisation_id, unit_id), (to_char(date, 'YYYY-MM')))`.execute(
+        this.db,
+      ),
       sql<{ item_code: string; organisation_id: number; unit_id: number; amount: number }>`
         SELECT item_code, organisation_id, unit_id, sum(amount)::float8 AS amount FROM budget_estimates
         WHERE ${conditions} AND year = ${year} GROUP BY item_code, organisation_id, unit_id`.execute(this.db),
-      sql<{ month: string; amount: number }>`
-        SELECT to_char(date, 'YYYY-MM') AS month, sum(amount)::float8 AS amount FROM budget_records
-        WHERE ${conditions} AND date >= ${w.lastYearYtd.from} AND date <= ${asOf}
-        GROUP BY 1 ORDER BY 1`.execute(this.db),
     ]);
+    const executed = scanned.rows.filter((r): r is typeof r & { item_code: string } => r.item_code !== null);
+    const months = scanned.rows
+      .filter((r) => r.month_code !== null)
+      .map((r) => ({ month: r.month_code!, amount: r.amount }))
+      .sort((a, b) => a.month.localeCompare(b.month));
     const total = empty();
     const byItem = new Map<string, Accumulated>();
     const byOrganisation = new Map<number, Accumulated>();
@@ -166,7 +178,7 @@ export class BudgetService {
         pick(byUnit, childMap.get(r.unit_id)!.id),
       ];
     };
-    for (const r of executed.rows) {
+    for (const r of executed) {
       for (const a of lines(r)) {
         a.day += r.day;
         a.month += r.month;
@@ -207,7 +219,7 @@ export class BudgetService {
       byUnit: [...byUnit]
         .map(([id, a]) => ({ ...presentUnit(ref.units.byId.get(id)!), isSelf: id === unit.id, ...finish(a) }))
         .sort(byYtd),
-      months: months.rows,
+      months,
     };
   }
 
