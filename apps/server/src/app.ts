@@ -41,6 +41,14 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { BudgetService } from './budget/budget.service.js';
+import { budgetFigures } from './budget/budget-figures.js';
+import { budgetRoutes } from './budget/budget.routes.js';
+import { InvestmentService } from './investment/investment.service.js';
+import { investmentFigures } from './investment/investment-figures.js';
+import { investmentRoutes } from './investment/investment.routes.js';
+import { FigureRefresher } from './records/figure-refresher.js';
+import { RecordIntake } from './records/record-intake.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -58,6 +66,10 @@ export interface Services {
   notifications: NotificationsService;
   deliveries: DeliveryWorker;
   clock: Clock;
+  budget: BudgetService;
+  investment: InvestmentService;
+  /** Recomputes the budget and investment indicators from their records. */
+  figures: FigureRefresher;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
@@ -78,13 +90,23 @@ export function createServices(
   });
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const observations = new ObservationsService(handle.db, changed);
+  const catalogue = new CatalogueService(handle.db, changed);
+  const figures = new FigureRefresher(handle.db, observations, catalogue, {
+    budget: budgetFigures(handle.db),
+    investment: investmentFigures(handle.db),
+  });
+  const intake = new RecordIntake(handle.db, () => figures.schedule());
   return {
+    budget: new BudgetService(handle.db, intake),
+    investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
+    figures,
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
-    catalogue: new CatalogueService(handle.db, changed),
-    observations: new ObservationsService(handle.db, changed),
+    catalogue,
+    observations,
     values,
     overview,
     refresher,
@@ -208,6 +230,8 @@ export async function buildApp(
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
   await app.register(notificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(budgetRoutes(services), { prefix: '/api/v1' });
+  await app.register(investmentRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+import { BUDGET_ESTIMATE_FIELDS, BUDGET_RECORD_FIELDS } from './budget/budget-records.js';
+import type { BudgetRecordKind } from './budget/budget.service.js';
+import { DISBURSEMENT_FIELDS, PLAN_FIELDS, PROJECT_FIELDS } from './investment/investment-records.js';
+import type { InvestmentRecordKind } from './investment/investment.service.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '@ioc/shared';
@@ -295,6 +299,60 @@ importCommand
       );
     }),
   );
+
+/** Budget and investment records: CSV or XLSX (by extension), same checks as the API. */
+const RECORD_IMPORTS = [
+  [
+    'budget-records',
+    ['Chứng từ thu, chi ngân sách', 'Budget transactions'],
+    BUDGET_RECORD_FIELDS,
+    'budget',
+    'records',
+  ],
+  [
+    'budget-estimates',
+    ['Dự toán ngân sách năm', 'Annual budget estimates'],
+    BUDGET_ESTIMATE_FIELDS,
+    'budget',
+    'estimates',
+  ],
+  ['projects', ['Dự án đầu tư công', 'Public investment projects'], PROJECT_FIELDS, 'investment', 'projects'],
+  ['plans', ['Kế hoạch vốn theo năm, nguồn', 'Capital plans'], PLAN_FIELDS, 'investment', 'plans'],
+  ['disbursements', ['Giải ngân', 'Disbursements'], DISBURSEMENT_FIELDS, 'investment', 'disbursements'],
+] as const;
+
+for (const [name, what, fields, service, kind] of RECORD_IMPORTS) {
+  importCommand
+    .command(`${name} <file>`)
+    .description(
+      `${what[0]} từ CSV hoặc XLSX / ${what[1]} from CSV or XLSX; cột / columns: ${fields.map((f) => f.name).join(',')}`,
+    )
+    .option(
+      '--partial',
+      'lưu các dòng hợp lệ, báo lỗi các dòng còn lại / store valid rows, report the others',
+    )
+    .action((file: string, opts: { partial?: boolean }) =>
+      withRuntime(async (services) => {
+        const { readCsvRows, readXlsxRows } = await import('./records/record-file.js');
+        const { rows, lines } = file.toLowerCase().endsWith('.xlsx')
+          ? await readXlsxRows(await readFile(file), fields)
+          : readCsvRows(await readFile(file, 'utf8'), fields);
+        const request = {
+          rows,
+          rowNumbers: lines,
+          mode: opts.partial ? ('partial' as const) : ('all' as const),
+        };
+        const { body } =
+          service === 'budget'
+            ? await services.budget.write('cli', kind as BudgetRecordKind, request)
+            : await services.investment.write('cli', kind as InvestmentRecordKind, request);
+        for (const e of body.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
+        await services.figures.drain();
+        await services.refresher.drain();
+        log(`Thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`);
+      }),
+    );
+}
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

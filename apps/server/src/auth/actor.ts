@@ -22,3 +22,13 @@ export function actorName(actor: Actor): string {
   if (actor.kind === 'anonymous') return 'anonymous';
   return actor.kind === 'api_key' ? `${actor.username} (API key)` : actor.username;
 }
+
+/** The CLI runs on the server itself and writes with a province-wide scope. */
+export const CLI_ACTOR: Actor = {
+  kind: 'user',
+  userId: 0,
+  username: 'cli',
+  role: 'administrator',
+  organisationId: null,
+  scopeUnitId: null,
+};

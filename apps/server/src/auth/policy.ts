@@ -8,6 +8,8 @@ const PERMISSIONS = {
   'catalogue.write': ['administrator'],
   'targets.write': ['administrator'],
   'observations.write': ['administrator', 'data_officer'],
+  /** Budget transactions and estimates, investment projects, plans and disbursements. */
+  'finance.write': ['administrator', 'data_officer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator', 'leader'],
   /** The responsible unit explains a shortfall (giải trình). */

@@ -239,6 +239,83 @@ export interface DeliveriesTable {
   delivered_at: Timestamp | null;
 }
 
+// Budget and public investment (migration 0010).
+interface RecordColumns {
+  key: string;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BudgetRecordsTable extends RecordColumns {
+  kind: string;
+  item_code: string;
+  organisation_id: number;
+  unit_id: number;
+  date: DateText;
+  amount: number;
+  description: string | null;
+}
+
+export interface BudgetEstimatesTable extends RecordColumns {
+  year: number;
+  kind: string;
+  item_code: string;
+  organisation_id: number;
+  unit_id: number;
+  amount: number;
+}
+
+export interface InvestmentProjectsTable extends RecordColumns {
+  name: string;
+  investor_id: number;
+  department_id: number;
+  unit_id: number;
+  project_group: string;
+  responsible_name: string;
+  responsible_title: string | null;
+  responsible_phone: string | null;
+  start_date: DateText;
+  end_date: DateText;
+  completed_on: DateText | null;
+}
+
+export interface InvestmentPlansTable extends RecordColumns {
+  project_key: string;
+  year: number;
+  source: string;
+  amount: number;
+  decision: string | null;
+}
+
+export interface InvestmentDisbursementsTable extends RecordColumns {
+  project_key: string;
+  date: DateText;
+  amount: number;
+  source: string;
+}
+
+export interface RecordRevisionsTable {
+  entity: string;
+  key: string;
+  revision: number;
+  data: unknown;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+export interface InvestmentTargetPathsTable {
+  year: number;
+  day: string;
+  percent: number;
+}
+
+export interface FinanceFigureQueueTable {
+  scope: string;
+  year: number;
+  generation: Generated<string>;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -261,4 +338,12 @@ export interface Database {
   notifications: NotificationsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   deliveries: DeliveriesTable;
+  budget_records: BudgetRecordsTable;
+  budget_estimates: BudgetEstimatesTable;
+  investment_projects: InvestmentProjectsTable;
+  investment_plans: InvestmentPlansTable;
+  investment_disbursements: InvestmentDisbursementsTable;
+  record_revisions: RecordRevisionsTable;
+  investment_target_paths: InvestmentTargetPathsTable;
+  finance_figure_queue: FinanceFigureQueueTable;
 }

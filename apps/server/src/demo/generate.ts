@@ -7,6 +7,10 @@
 import type { IndicatorInput, PeriodType, TargetInput, UnitLevel } from '@ioc/shared';
 import { INDICATORS, INDICATOR_LEVEL } from './catalogue.js';
 import { DEMO_UNITS, DEMO_VALID_TO } from './units.js';
+import { BUDGET_INDICATORS } from '../budget/budget-figures.js';
+import { INVESTMENT_INDICATORS } from '../investment/investment-figures.js';
+
+const FROM_RECORDS = new Set([...BUDGET_INDICATORS, ...INVESTMENT_INDICATORS]);
 
 export interface DemoObservation {
   indicatorCode: string;
@@ -24,7 +28,7 @@ export interface DemoData {
 // How each raw indicator behaves
 
 /** Monthly profiles, January to December, interpolated day by day; only their shape matters. */
-const SEASONS = {
+export const SEASONS = {
   budget: [1.0, 0.75, 0.9, 1.05, 0.9, 0.95, 1.05, 0.9, 0.95, 1.05, 1.0, 1.7],
   spending: [0.6, 0.6, 0.85, 0.9, 0.95, 1.0, 1.0, 0.95, 1.0, 1.05, 1.1, 1.9],
   disbursement: [0.25, 0.35, 0.55, 0.7, 0.8, 1.0, 0.9, 1.0, 1.15, 1.25, 1.4, 2.6],
@@ -128,20 +132,8 @@ const MODELS: Record<string, Model> = {
   KTXH_PCI: { kind: 'rate', mean: 65, years: [1, 0.99, 1.02, 1.02], cv: 0.01, target: [66, 66, 67, 68] },
   KTXH_DDCI: { kind: 'rate', mean: 70, growth: 0.02, perf: 0.4, cv: 0.02, max: 100, target: 72 },
 
-  NS_THU_NSNN: { kind: 'flow', annual: 12_600, growth: 0.045, weight: 'revenue', season: 'budget', workdays: true, tet: 0.05, cv: 0.6, perf: 1, plan: 1 },
-  NS_THU_NOI_DIA: { kind: 'part', of: 'NS_THU_NSNN', share: 0.93 },
-  NS_THU_TIEN_SDD: { kind: 'part', of: 'NS_THU_NOI_DIA', share: 0.2, cv: 0.5 },
-  NS_DU_TOAN_THU: { kind: 'plan', of: 'NS_THU_NSNN' },
-  NS_CHI_NSDP: { kind: 'flow', annual: 14_500, growth: 0.07, weight: 'pop', season: 'spending', workdays: true, tet: 0.05, cv: 0.5, perf: 0.4, plan: 1 },
-  NS_DU_TOAN_CHI: { kind: 'plan', of: 'NS_CHI_NSDP' },
   NS_NO_THUE: { kind: 'stock', total: 650, growth: 0.05, weight: 'revenue', perf: 0.8, plan: 1, cv: 0.05 },
 
-  DTC_GIAI_NGAN: { kind: 'flow', annual: 5_200, growth: 0.04, weight: 'pop', season: 'disbursement', workdays: true, tet: 0.05, cv: 0.7, perf: 1, plan: 1.08 },
-  DTC_KE_HOACH: { kind: 'plan', of: 'DTC_GIAI_NGAN' },
-  DTC_SO_DU_AN: { kind: 'stock', total: 650, growth: 0.03, weight: 'pop', cv: 0.02 },
-  DTC_DU_AN_CHAM: { kind: 'part', of: 'DTC_SO_DU_AN', share: 0.12, perf: 1, cv: 0.1 },
-  DTC_KHOI_CONG: { kind: 'flow', annual: 160, weight: 'pop', perf: 0.5, plan: 1 },
-  DTC_HOAN_THANH: { kind: 'flow', annual: 140, weight: 'pop', season: 'disbursement', perf: 0.5, plan: 1 },
 
   DVC_HS_TIEP_NHAN: { kind: 'flow', annual: 520_000, growth: 0.05, weight: 'urban', workdays: true, tet: 0.05, cv: 0.08 },
   DVC_HS_TRUC_TUYEN: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: [0.32, 0.82], perf: 1 },
@@ -354,7 +346,7 @@ const DISTRICT_PROFILES: Record<string, readonly number[]> = {
 const LADDER = [1.15, 1.1, 1.06, 1.03, 1.01, 0.98, 0.95, 0.92, 0.86, 0.8, 0.7];
 
 /** Lunar New Year days (Tết Nguyên đán). */
-const TET = ['2020-01-25', '2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29'];
+export const TET = ['2020-01-25', '2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29'];
 
 const BASE_YEAR = 2022;
 /** Shares of `part` models move linearly over these four years. */
@@ -374,11 +366,11 @@ function hash(text: string): number {
 }
 
 /** A generator of its own for each purpose, so that adding an indicator changes no other. */
-function randomFor(seed: number, purpose: string): Random {
+export function randomFor(seed: number, purpose: string): Random {
   return new Random(hash(`${seed}:${purpose}`));
 }
 
-class Random {
+export class Random {
   private state: number;
 
   constructor(seed: number) {
@@ -551,7 +543,7 @@ interface Unit {
 
 const LEVEL_RANK: Record<UnitLevel, number> = { commune: 0, district: 1, province: 2 };
 
-function profileValue(district: string, key: (typeof PROFILE_KEYS)[number]): number {
+export function profileValue(district: string, key: (typeof PROFILE_KEYS)[number]): number {
   const value = DISTRICT_PROFILES[district]?.[PROFILE_KEYS.indexOf(key)];
   if (value === undefined) throw new Error(`No profile for district ${district}`);
   return value;
@@ -955,6 +947,8 @@ export function generateDemo(options: { seed?: number; from?: string; to?: strin
   const observations: DemoObservation[] = [];
   const targets: TargetInput[] = [];
   for (const indicator of INDICATORS) {
+    // Budget and investment figures are computed from their demo records (see finance-demo.ts).
+    if (FROM_RECORDS.has(indicator.code)) continue;
     targets.push(...demo.targets(indicator.code));
     if (indicator.formula) continue;
     const series = demo.seriesOf(indicator.code);

@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor.js';
+import { CLI_ACTOR, type Actor } from '../auth/actor.js';
 import { authorise, canReadValue, type Writer } from '../auth/policy.js';
 import { parsePeriod } from '@ioc/shared';
 import { writeAudit } from '../audit/audit.repository.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
+import { findReplay, isUniqueViolation, saveReplay } from '../http/idempotency.js';
 import { loadUnitTree } from '../units/unit-tree.js';
 import { validateRows, type ObservationRow, type RowError, type ValidRow } from './observation-rows.js';
-
-/** The CLI runs on the server itself and writes with a province-wide scope. */
-const CLI_ACTOR: Actor = {
-  kind: 'user',
-  userId: 0,
-  username: 'cli',
-  role: 'administrator',
-  organisationId: null,
-  scopeUnitId: null,
-};
 
 export type WriteMode = 'all' | 'partial';
 
@@ -57,7 +48,7 @@ export class ObservationsService {
     const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
     const requestHash = request.idempotencyKey ? hashRequest(request) : '';
     if (request.idempotencyKey) {
-      const replay = await this.findReplay(request.idempotencyKey, by, requestHash);
+      const replay = await findReplay<WriteResult>(this.db, request.idempotencyKey, by, requestHash);
       if (replay) return replay;
     }
     const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
@@ -74,7 +65,7 @@ export class ObservationsService {
       // A concurrent request with the same key committed first: answer as it did.
       const replay =
         request.idempotencyKey && isUniqueViolation(err)
-          ? await this.findReplay(request.idempotencyKey, by, requestHash)
+          ? await findReplay<WriteResult>(this.db, request.idempotencyKey, by, requestHash)
           : null;
       if (replay) return replay;
       throw err;
@@ -101,18 +92,8 @@ export class ObservationsService {
         });
       }
       const status = base.rejected > 0 ? 207 : 200;
-      if (request.idempotencyKey) {
-        await trx
-          .insertInto('idempotency_keys')
-          .values({
-            key: request.idempotencyKey,
-            actor: by,
-            request_hash: requestHash,
-            status_code: status,
-            response: JSON.stringify(body),
-          })
-          .execute();
-      }
+      if (request.idempotencyKey)
+        await saveReplay(trx, request.idempotencyKey, by, requestHash, { status, body });
       return { status, body };
     });
   }
@@ -162,22 +143,6 @@ export class ObservationsService {
       present(current, current.updated_by, current.updated_at),
     ];
   }
-
-  private async findReplay(key: string, actor: string, requestHash: string) {
-    const row = await this.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (!row) return null;
-    if (row.actor !== actor || row.request_hash !== requestHash)
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
-    return { status: row.status_code, body: row.response as WriteResult };
-  }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string }).code === '23505';
 }
 
 function hashRequest(request: WriteRequest): string {

@@ -22,6 +22,17 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const BudgetPage = lazy(() => import('../pages/BudgetPage').then((m) => ({ default: m.BudgetPage })));
+const BudgetRecordsPage = lazy(() =>
+  import('../pages/BudgetRecordsPage').then((m) => ({ default: m.BudgetRecordsPage })),
+);
+const InvestmentPage = lazy(() =>
+  import('../pages/InvestmentPage').then((m) => ({ default: m.InvestmentPage })),
+);
+const DisbursementsPage = lazy(() =>
+  import('../pages/DisbursementsPage').then((m) => ({ default: m.DisbursementsPage })),
+);
+const ProjectPage = lazy(() => import('../pages/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +51,11 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/budget', page: BudgetPage },
+  { path: '/budget/records', page: BudgetRecordsPage },
+  { path: '/investment', page: InvestmentPage },
+  { path: '/investment/disbursements', page: DisbursementsPage },
+  { path: '/investment/project/:code', page: ProjectPage },
 ];
 
 export function App() {

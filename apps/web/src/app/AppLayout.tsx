@@ -39,6 +39,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/domain" active={pathname.startsWith('/domain')}>
             {t('nav.domains')}
           </NavLink>
+          <NavLink to="/budget" active={pathname.startsWith('/budget') || pathname.startsWith('/investment')}>
+            {t('nav.finance')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

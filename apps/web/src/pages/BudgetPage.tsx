@@ -1,0 +1,5 @@
+import { BudgetDashboard } from '../features/finance/components/BudgetDashboard';
+
+export function BudgetPage() {
+  return <BudgetDashboard />;
+}

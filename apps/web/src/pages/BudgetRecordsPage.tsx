@@ -1,0 +1,5 @@
+import { BudgetRecordsList } from '../features/finance/components/BudgetRecordsList';
+
+export function BudgetRecordsPage() {
+  return <BudgetRecordsList />;
+}

@@ -1,0 +1,5 @@
+import { DisbursementList } from '../features/finance/components/DisbursementList';
+
+export function DisbursementsPage() {
+  return <DisbursementList />;
+}

@@ -1,0 +1,5 @@
+import { InvestmentDashboard } from '../features/finance/components/InvestmentDashboard';
+
+export function InvestmentPage() {
+  return <InvestmentDashboard />;
+}
