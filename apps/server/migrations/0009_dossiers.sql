@@ -23,6 +23,8 @@ CREATE TABLE dossiers (
   has_fee           boolean NOT NULL DEFAULT false,
   paid_online       boolean NOT NULL DEFAULT false,
   digitised         boolean NOT NULL DEFAULT false,
+  -- Progress synchronised to and published on the national public-service portal (766: publicity).
+  published         boolean NOT NULL DEFAULT false,
   -- Timeline: [{kind, at, agency?, handler?, note?}] in time order.
   steps             jsonb NOT NULL DEFAULT '[]',
   -- When the one-stop system last changed the record (the pull cursor).

@@ -36,6 +36,9 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { DossiersService, type DossierClock } from './dossiers/dossiers.service.js';
+import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
+import { dossierRoutes } from './dossiers/dossiers.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -50,25 +53,36 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  dossiers: DossiersService;
+  dossierFigures: DossierFigureRefresher;
 }
 
-export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
+export function createServices(
+  handle: DatabaseHandle,
+  config: Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'DOSSIER_WARNING_HOURS'>>,
+  clock: DossierClock = { now: () => new Date() },
+): Services {
   const refresher = new RollupRefresher(handle.db);
   const live = new LiveHub();
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const observations = new ObservationsService(handle.db, changed);
+  const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
+  const dossierFigures = new DossierFigureRefresher(handle.db, observations, clock, dueSoonHours);
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
-    observations: new ObservationsService(handle.db, changed),
+    observations,
     values,
     overview: new OverviewService(handle.db),
     refresher,
     live,
+    dossiers: new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule()),
+    dossierFigures,
   };
 }
 
@@ -181,6 +195,7 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(dossierRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -14,6 +14,9 @@ const PERMISSIONS = {
   'explanations.explain': ['administrator', 'data_officer'],
   /** Leaders and analysts comment on an explanation thread. */
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
+  /** Dossier records (hồ sơ TTHC): read inside the actor's scope only. */
+  'dossiers.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  'dossiers.write': ['administrator', 'data_officer'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

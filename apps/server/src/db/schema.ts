@@ -223,6 +223,7 @@ export interface DossiersTable {
   has_fee: boolean;
   paid_online: boolean;
   digitised: boolean;
+  published: boolean;
   steps: unknown;
   source_updated_at: Timestamp | null;
   source: string | null;

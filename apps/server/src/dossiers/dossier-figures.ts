@@ -14,7 +14,7 @@ export interface CountedDossier {
   hasFee: boolean;
   paidOnline: boolean;
   digitised: boolean;
-  /** A handler is named and the timeline has steps: its progress can be published. */
+  /** Its progress is published on the national public-service portal. */
   isPublished: boolean;
 }
 
