@@ -66,7 +66,11 @@ export class DossierFigureRefresher {
     this.running = (async () => {
       do {
         this.again = false;
-        const queued = await this.db.selectFrom('dossier_figure_queue').selectAll().orderBy('month').execute();
+        const queued = await this.db
+          .selectFrom('dossier_figure_queue')
+          .selectAll()
+          .orderBy('month')
+          .execute();
         for (const { month, generation } of queued) {
           await this.computeMonth(month);
           await this.db

@@ -103,7 +103,12 @@ describe('dossier figures of a month', () => {
     const april = { ...periodInstants('2024-04')!, now: at('2024-06-01T00:00'), dueSoonMs: DAY };
     const counts = countByGroup(FIXTURE, april, (d) => [d.code]);
     expect([...counts.keys()].sort()).toEqual(['E', 'F', 'G', 'H', 'I']);
-    expect(classifyDossier(FIXTURE[6]!, april)).toEqual(['to_process', 'carried_over', 'done', 'done_on_time']);
+    expect(classifyDossier(FIXTURE[6]!, april)).toEqual([
+      'to_process',
+      'carried_over',
+      'done',
+      'done_on_time',
+    ]);
     expect(counts.get('I')).toMatchObject({ received: 1, in_progress: 1, in_progress_late: 1 });
   });
 

@@ -30,7 +30,10 @@ const HEADER_ALIASES: Record<DossierField, string[]> = {
 };
 
 const normaliseHeader = (h: string): string =>
-  removeDiacritics(h).trim().toLowerCase().replace(/[\s-]+/g, '_');
+  removeDiacritics(h)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function fieldOf(header: string): DossierField | undefined {
   const name = normaliseHeader(header);
@@ -94,7 +97,8 @@ export async function parseDossierXlsx(file: Buffer): Promise<{ rows: DossierRow
     );
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION_FAILED', null, { vi: 'Tệp XLSX rỗng.', en: 'The XLSX file is empty.' });
+  if (!sheet)
+    throw new AppError('VALIDATION_FAILED', null, { vi: 'Tệp XLSX rỗng.', en: 'The XLSX file is empty.' });
   const cellValue = (v: ExcelJS.CellValue): unknown => {
     // Excel has no time zone: its clock is the local (Vietnam) clock.
     if (v instanceof Date) return v.toISOString().slice(0, 19);
@@ -108,7 +112,8 @@ export async function parseDossierXlsx(file: Buffer): Promise<{ rows: DossierRow
     const cells: unknown[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
     if (line === 1) header.push(...cells.map((h) => String(h ?? '').trim()));
-    else if (cells.some((v) => v !== null && v !== undefined && String(v).trim() !== '')) data.push({ line, cells });
+    else if (cells.some((v) => v !== null && v !== undefined && String(v).trim() !== ''))
+      data.push({ line, cells });
   });
   return toRows(header, data);
 }

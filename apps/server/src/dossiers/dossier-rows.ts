@@ -5,7 +5,6 @@
  */
 import {
   CLOSED_DOSSIER_STATUSES,
-  DOSSIER_CHANNELS,
   DOSSIER_STATUSES,
   dossierStepSchema,
   normalizeSearch,
@@ -157,7 +156,14 @@ export function validateDossierRows(
   rows.forEach((input, index) => {
     const row = rowNumber(index);
     const fail = (field: DossierField | 'row', code: string, vi: string, en: string, value?: string) => {
-      errors.push({ row, field, code, message: vi, messageEn: en, ...(value === undefined ? {} : { value }) });
+      errors.push({
+        row,
+        field,
+        code,
+        message: vi,
+        messageEn: en,
+        ...(value === undefined ? {} : { value }),
+      });
     };
     const required = (field: DossierField): string | null => {
       const value = text(input[field]);
@@ -208,7 +214,15 @@ export function validateDossierRows(
     const agencyCode = fieldName === null ? null : required('agencyCode');
     const agencyName = agencyCode === null ? null : required('agencyName');
     const unitCode = agencyName === null ? null : required('unit');
-    if (!procedureCode || !procedureName || !fieldCode || !fieldName || !agencyCode || !agencyName || !unitCode)
+    if (
+      !procedureCode ||
+      !procedureName ||
+      !fieldCode ||
+      !fieldName ||
+      !agencyCode ||
+      !agencyName ||
+      !unitCode
+    )
       return;
 
     const channelText = text(input.channel);
@@ -282,7 +296,13 @@ export function validateDossierRows(
     });
     if (!unit) {
       return ctx.units.versions(unitCode).length === 0
-        ? fail('unit', 'UNKNOWN_UNIT', `Không có đơn vị hành chính mã "${unitCode}".`, `Unknown unit "${unitCode}".`, unitCode)
+        ? fail(
+            'unit',
+            'UNKNOWN_UNIT',
+            `Không có đơn vị hành chính mã "${unitCode}".`,
+            `Unknown unit "${unitCode}".`,
+            unitCode,
+          )
         : fail(
             'unit',
             'OUTSIDE_VALIDITY',
@@ -327,7 +347,13 @@ export function validateDossierRows(
     }
     const firstRow = seen.get(code);
     if (firstRow !== undefined) {
-      return fail('code', 'DUPLICATE_ROW', `Trùng mã hồ sơ với dòng ${firstRow}.`, `Same dossier code as row ${firstRow}.`, code);
+      return fail(
+        'code',
+        'DUPLICATE_ROW',
+        `Trùng mã hồ sơ với dòng ${firstRow}.`,
+        `Same dossier code as row ${firstRow}.`,
+        code,
+      );
     }
     seen.set(code, row);
     valid.push({
@@ -393,6 +419,11 @@ function defaultSteps(
 ): DossierStep[] {
   const steps: DossierStep[] = [{ kind: 'received', at: receivedAt.toISOString(), agency, handler }];
   if (finishedAt)
-    steps.push({ kind: status === 'returned' ? 'returned' : 'finished', at: finishedAt.toISOString(), agency, handler });
+    steps.push({
+      kind: status === 'returned' ? 'returned' : 'finished',
+      at: finishedAt.toISOString(),
+      agency,
+      handler,
+    });
   return steps;
 }

@@ -33,6 +33,16 @@ type DossierRowOut = Selectable<DossiersTable>;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
+/** Steps with a fixed key order and nulls for absent parts (jsonb reorders keys), so versions compare equal. */
+const canonicalSteps = (steps: DossierStep[]): DossierStep[] =>
+  steps.map((s) => ({
+    kind: s.kind,
+    at: new Date(s.at).toISOString(),
+    agency: s.agency ?? null,
+    handler: s.handler ?? null,
+    note: s.note ?? null,
+  }));
+
 export function recordOfValid(d: ValidDossier): DossierRecord {
   return {
     code: d.code,
@@ -53,7 +63,7 @@ export function recordOfValid(d: ValidDossier): DossierRecord {
     paidOnline: d.paidOnline,
     digitised: d.digitised,
     published: d.published,
-    steps: d.steps,
+    steps: canonicalSteps(d.steps),
     sourceUpdatedAt: iso(d.sourceUpdatedAt),
   };
 }
@@ -78,7 +88,7 @@ export function recordOfRow(r: DossierRowOut): DossierRecord {
     paidOnline: r.paid_online,
     digitised: r.digitised,
     published: r.published,
-    steps: r.steps as DossierStep[],
+    steps: canonicalSteps(r.steps as DossierStep[]),
     sourceUpdatedAt: iso(r.source_updated_at),
   };
 }
@@ -112,9 +122,7 @@ function columnsOf(r: DossierRecord, source: string | null, by: string) {
 
 /** Same content, ignoring when the source system says it last touched the record. */
 function sameContent(a: DossierRecord, b: DossierRecord): boolean {
-  return (
-    JSON.stringify({ ...a, sourceUpdatedAt: null }) === JSON.stringify({ ...b, sourceUpdatedAt: null })
-  );
+  return JSON.stringify({ ...a, sourceUpdatedAt: null }) === JSON.stringify({ ...b, sourceUpdatedAt: null });
 }
 
 /** The months a dossier counts in: from its reception to its end (or now). */

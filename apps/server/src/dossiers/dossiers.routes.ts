@@ -10,7 +10,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const EXPORT_MAX = 100_000;
 
 const listQuery = z.object({
-  figure: z.string().describe('Mã chỉ tiêu (DVC_HS_QUA_HAN …) hoặc tên số liệu (in_progress_late …) / indicator code or figure'),
+  figure: z
+    .string()
+    .describe(
+      'Mã chỉ tiêu (DVC_HS_QUA_HAN …) hoặc tên số liệu (in_progress_late …) / indicator code or figure',
+    ),
   period: z.string().describe('2024-03, 2024-Q1, 2024-YTD05, 2024'),
   unit: z.string().optional().describe('Mã đơn vị (mặc định: phạm vi của người dùng) / unit code'),
   agency: z.string().optional().describe('Mã cơ quan tiếp nhận / agency code'),
@@ -73,7 +77,9 @@ export const dossierRoutes =
           tags: ['dossiers'],
           summary: 'Nhập hồ sơ từ tệp CSV hoặc XLSX / Import dossiers from a CSV or XLSX file',
           description:
-            'Body: the file, `text/csv` or `' + XLSX_TYPE + '`; one dossier a row, header names as in POST /dossiers ' +
+            'Body: the file, `text/csv` or `' +
+            XLSX_TYPE +
+            '`; one dossier a row, header names as in POST /dossiers ' +
             '(or Vietnamese: ma_ho_so, ten_thu_tuc, ngay_tiep_nhan, han_xu_ly …). Errors name the line and column.',
           querystring: z.object({
             mode: z.enum(['all', 'partial']).default('all'),
@@ -104,15 +110,32 @@ export const dossierRoutes =
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Danh sách hồ sơ sau một số liệu (tổng = số liệu) / The dossiers behind a figure (total = the figure)',
+          summary:
+            'Danh sách hồ sơ sau một số liệu (tổng = số liệu) / The dossiers behind a figure (total = the figure)',
           querystring: listQuery,
         },
       },
       async (request, reply) => {
         const { format, ...query } = request.query;
         if (format === 'json') return services.dossiers.list(request.actor, query);
-        const result = await services.dossiers.list(request.actor, { ...query, page: 1, pageSize: EXPORT_MAX }, EXPORT_MAX);
-        const header = ['Mã hồ sơ', 'Thủ tục', 'Lĩnh vực', 'Cơ quan tiếp nhận', 'Đơn vị', 'Cán bộ xử lý', 'Kênh', 'Tiếp nhận', 'Hạn xử lý', 'Hoàn thành', 'Trạng thái'];
+        const result = await services.dossiers.list(
+          request.actor,
+          { ...query, page: 1, pageSize: EXPORT_MAX },
+          EXPORT_MAX,
+        );
+        const header = [
+          'Mã hồ sơ',
+          'Thủ tục',
+          'Lĩnh vực',
+          'Cơ quan tiếp nhận',
+          'Đơn vị',
+          'Cán bộ xử lý',
+          'Kênh',
+          'Tiếp nhận',
+          'Hạn xử lý',
+          'Hoàn thành',
+          'Trạng thái',
+        ];
         const lines = result.items.map((d) =>
           [
             d.code,
@@ -134,7 +157,9 @@ export const dossierRoutes =
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}"`)
-          .send(`\uFEFF${[`# ${DOSSIER_FIGURE_LABELS[result.figure].vi} — ${result.unit.name} — ${result.period}`, header.join(';'), ...lines].join('\r\n')}\r\n`);
+          .send(
+            `\uFEFF${[`# ${DOSSIER_FIGURE_LABELS[result.figure].vi} — ${result.unit.name} — ${result.period}`, header.join(';'), ...lines].join('\r\n')}\r\n`,
+          );
       },
     );
 
@@ -143,7 +168,8 @@ export const dossierRoutes =
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Số liệu hồ sơ theo đơn vị, cơ quan, lĩnh vực (tháng và lũy kế) / Dossier figures by unit, agency, field',
+          summary:
+            'Số liệu hồ sơ theo đơn vị, cơ quan, lĩnh vực (tháng và lũy kế) / Dossier figures by unit, agency, field',
           querystring: z.object({
             period: z.string(),
             unit: z.string().optional(),
@@ -200,7 +226,8 @@ export const dossierRoutes =
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Một hồ sơ: các bước xử lý, các phiên bản trước / One dossier: timeline and earlier versions',
+          summary:
+            'Một hồ sơ: các bước xử lý, các phiên bản trước / One dossier: timeline and earlier versions',
           params: z.object({ code: z.string() }),
         },
       },

@@ -131,12 +131,21 @@ export class DossiersService {
     const period = parsePeriod(periodCode);
     const instants = periodInstants(periodCode);
     if (!period || !instants || !['month', 'quarter', 'ytd', 'year'].includes(period.type)) {
-      throw new AppError('VALIDATION_FAILED', { period: periodCode }, {
-        vi: `Kỳ "${periodCode}" không hợp lệ (tháng 2024-03, quý 2024-Q1, lũy kế 2024-YTD05, năm 2024).`,
-        en: `Period "${periodCode}" is invalid (month 2024-03, quarter 2024-Q1, YTD 2024-YTD05, year 2024).`,
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { period: periodCode },
+        {
+          vi: `Kỳ "${periodCode}" không hợp lệ (tháng 2024-03, quý 2024-Q1, lũy kế 2024-YTD05, năm 2024).`,
+          en: `Period "${periodCode}" is invalid (month 2024-03, quarter 2024-Q1, YTD 2024-YTD05, year 2024).`,
+        },
+      );
     }
-    return { ...instants, now: this.clock.now(), dueSoonMs: this.dueSoonHours * 3_600_000, period: period.code };
+    return {
+      ...instants,
+      now: this.clock.now(),
+      dueSoonMs: this.dueSoonHours * 3_600_000,
+      period: period.code,
+    };
   }
 
   /**
@@ -166,7 +175,8 @@ export class DossiersService {
         if (child) groups.push(String(child.id));
         return groups;
       };
-      for (const u of [unit, ...tree.children(unit.id)]) names.set(String(u.id), { name: u.name, level: u.level });
+      for (const u of [unit, ...tree.children(unit.id)])
+        names.set(String(u.id), { name: u.name, level: u.level });
     } else {
       groupsOf = (d) => {
         const key = query.by === 'agency' ? d.agencyCode : d.fieldCode;
@@ -192,7 +202,8 @@ export class DossiersService {
         ytd: withRates(ytd.get(key)),
       };
     });
-    if (query.by !== 'unit') result.sort((a, b) => b.month.to_process - a.month.to_process || a.name.localeCompare(b.name));
+    if (query.by !== 'unit')
+      result.sort((a, b) => b.month.to_process - a.month.to_process || a.name.localeCompare(b.name));
     return {
       period: window.period,
       ytdPeriod: ytdWindow.period,
@@ -222,10 +233,14 @@ export class DossiersService {
     requirePermission(actor, 'dossiers.read');
     const figure = dossierFigureOf(query.figure);
     if (!figure) {
-      throw new AppError('VALIDATION_FAILED', { figure: query.figure }, {
-        vi: `Không có số liệu hồ sơ "${query.figure}".`,
-        en: `Unknown dossier figure "${query.figure}".`,
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { figure: query.figure },
+        {
+          vi: `Không có số liệu hồ sơ "${query.figure}".`,
+          en: `Unknown dossier figure "${query.figure}".`,
+        },
+      );
     }
     const window = this.window(query.period);
     const tree = await loadUnitTree(this.db);
@@ -311,10 +326,14 @@ export class DossiersService {
     requirePermission(actor, 'dossiers.read');
     const window = this.window(query.month);
     if (!/^\d{4}-\d{2}$/.test(window.period)) {
-      throw new AppError('VALIDATION_FAILED', { month: query.month }, {
-        vi: 'Chỉ số 766 tính theo tháng (ví dụ 2024-03).',
-        en: 'The 766 index is monthly (e.g. 2024-03).',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { month: query.month },
+        {
+          vi: 'Chỉ số 766 tính theo tháng (ví dụ 2024-03).',
+          en: 'The 766 index is monthly (e.g. 2024-03).',
+        },
+      );
     }
     const tree = await loadUnitTree(this.db);
     const unit = this.scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
@@ -371,7 +390,14 @@ export class DossiersService {
   /** Stores satisfaction ratings per agency, unit and month (766: satisfaction), replacing earlier ones. */
   async writeSatisfaction(
     writer: Writer,
-    rows: { agency: string; unit: string; month: string; ratings: number; satisfied: number; source?: string }[],
+    rows: {
+      agency: string;
+      unit: string;
+      month: string;
+      ratings: number;
+      satisfied: number;
+      source?: string;
+    }[],
   ): Promise<{ written: number }> {
     const by = authorise(writer, 'dossiers.write');
     const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
@@ -384,15 +410,36 @@ export class DossiersService {
         errors.push({ row: i + 1, field, code: 'BAD_ROW', message: vi, messageEn: en });
         return [];
       };
-      if (!period || period.type !== 'month') return fail('month', `Tháng "${r.month}" sai định dạng (2024-03).`, `Bad month "${r.month}".`);
-      if (!unit) return fail('unit', `Không có đơn vị hành chính mã "${r.unit}".`, `Unknown unit "${r.unit}".`);
+      if (!period || period.type !== 'month')
+        return fail('month', `Tháng "${r.month}" sai định dạng (2024-03).`, `Bad month "${r.month}".`);
+      if (!unit)
+        return fail('unit', `Không có đơn vị hành chính mã "${r.unit}".`, `Unknown unit "${r.unit}".`);
       if (!isInScope(actor, tree, unit.id))
-        return fail('unit', `Đơn vị "${r.unit}" nằm ngoài phạm vi được phân quyền.`, `Unit "${r.unit}" is outside your scope.`);
+        return fail(
+          'unit',
+          `Đơn vị "${r.unit}" nằm ngoài phạm vi được phân quyền.`,
+          `Unit "${r.unit}" is outside your scope.`,
+        );
       if (!(r.ratings >= 0 && r.satisfied >= 0 && r.satisfied <= r.ratings))
-        return fail('satisfied', 'Số lượt hài lòng phải từ 0 đến số lượt đánh giá.', 'Satisfied must be between 0 and ratings.');
-      return [{ agency_code: r.agency, unit_id: unit.id, month: period.code, ratings: r.ratings, satisfied: r.satisfied, source: r.source ?? null, updated_by: by }];
+        return fail(
+          'satisfied',
+          'Số lượt hài lòng phải từ 0 đến số lượt đánh giá.',
+          'Satisfied must be between 0 and ratings.',
+        );
+      return [
+        {
+          agency_code: r.agency,
+          unit_id: unit.id,
+          month: period.code,
+          ratings: r.ratings,
+          satisfied: r.satisfied,
+          source: r.source ?? null,
+          updated_by: by,
+        },
+      ];
     });
-    if (errors.length > 0) throw new AppError('ROWS_REJECTED', { received: rows.length, rejected: errors.length, errors });
+    if (errors.length > 0)
+      throw new AppError('ROWS_REJECTED', { received: rows.length, rejected: errors.length, errors });
     if (values.length === 0) return { written: 0 };
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < values.length; i += 1000) {
@@ -429,7 +476,8 @@ export class DossiersService {
     if (actor.kind !== 'anonymous' && actor.scopeUnitId !== null) return tree.byId.get(actor.scopeUnitId)!;
     const roots = tree.units.filter((u) => u.parentId === null);
     const root =
-      roots.find((u) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || date <= u.validTo)) ?? roots[0];
+      roots.find((u) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || date <= u.validTo)) ??
+      roots[0];
     if (!root) throw notFound('đơn vị hành chính', 'Unit', '-');
     return root;
   }
@@ -448,7 +496,10 @@ export function subtreeIds(tree: UnitTree, rootId: number): number[] {
 }
 
 /** How a dossier stands at an instant: done (on time or late) or in progress (late or not). */
-function standing(r: { dueAt: string | null; finishedAt: string | null }, at: Date): 'done_on_time' | 'done_late' | 'late' | 'open' {
+function standing(
+  r: { dueAt: string | null; finishedAt: string | null },
+  at: Date,
+): 'done_on_time' | 'done_late' | 'late' | 'open' {
   if (r.finishedAt && new Date(r.finishedAt) <= at) {
     return r.dueAt && r.finishedAt > r.dueAt ? 'done_late' : 'done_on_time';
   }

@@ -38,11 +38,18 @@ describe('766 index', () => {
     const index = computeIndex766(counts, null);
     expect(index.weightCovered).toBe(82);
     expect(index.total).toBeCloseTo((100 * (78.1 - 16.2)) / 82, 10);
-    expect(index.components.find((c) => c.component === 'satisfaction')).toMatchObject({ score: null, lost: null });
+    expect(index.components.find((c) => c.component === 'satisfaction')).toMatchObject({
+      score: null,
+      lost: null,
+    });
   });
 
   it('has no total without any data', () => {
-    expect(computeIndex766(emptyCounts(), null)).toMatchObject({ total: null, costliest: null, weightCovered: 0 });
+    expect(computeIndex766(emptyCounts(), null)).toMatchObject({
+      total: null,
+      costliest: null,
+      weightCovered: 0,
+    });
   });
 
   it('ranks best first, ties share a rank, no total comes last', () => {
