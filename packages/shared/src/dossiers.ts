@@ -99,6 +99,19 @@ export const DOSSIER_INDICATOR_FIGURES = {
   DVC_HS_SO_HOA: 'digitised',
 } as const satisfies Record<string, DossierFigure>;
 
+/** Warehouse indicators fed from the satisfaction ratings and the 766 index. */
+export const DOSSIER_RATINGS_INDICATOR = 'DVC_LUOT_DANH_GIA';
+export const DOSSIER_SATISFIED_INDICATOR = 'DVC_LUOT_HAI_LONG';
+export const INDEX_766_INDICATOR = 'DVC_CHI_SO_766';
+
+/** Every warehouse indicator whose observations are computed from the dossier records. */
+export const DOSSIER_RECORD_INDICATORS: readonly string[] = [
+  ...Object.keys(DOSSIER_INDICATOR_FIGURES),
+  DOSSIER_RATINGS_INDICATOR,
+  DOSSIER_SATISFIED_INDICATOR,
+  INDEX_766_INDICATOR,
+];
+
 /** The figure behind an indicator code or a figure name, for drill-down links; null if none. */
 export function dossierFigureOf(codeOrFigure: string): DossierFigure | null {
   if ((DOSSIER_FIGURES as readonly string[]).includes(codeOrFigure)) return codeOrFigure as DossierFigure;

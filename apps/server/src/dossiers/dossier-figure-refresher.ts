@@ -1,5 +1,8 @@
 import {
   DOSSIER_INDICATOR_FIGURES,
+  DOSSIER_RATINGS_INDICATOR as RATINGS_INDICATOR,
+  DOSSIER_SATISFIED_INDICATOR as SATISFIED_INDICATOR,
+  INDEX_766_INDICATOR,
   isPeriodWithin,
   parsePeriod,
   periodInstants,
@@ -17,11 +20,6 @@ import { computeIndex766, type Satisfaction } from './index-766.js';
 
 const QUIET_MS = 300;
 const SOURCE = 'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ) / computed from dossier records';
-
-/** Warehouse indicators fed from the satisfaction ratings and the 766 index. */
-const RATINGS_INDICATOR = 'DVC_LUOT_DANH_GIA';
-const SATISFIED_INDICATOR = 'DVC_LUOT_HAI_LONG';
-const INDEX_766_INDICATOR = 'DVC_CHI_SO_766';
 
 /**
  * Keeps the warehouse's dossier indicators current: writers queue the months their dossiers

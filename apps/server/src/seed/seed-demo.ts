@@ -1,6 +1,7 @@
 import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
+import { generateDemoDossiers } from '../demo/dossiers.js';
 import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
 
 const BATCH = 20_000;
@@ -12,7 +13,7 @@ const BATCH = 20_000;
 export async function seedDemo(
   services: Services,
   options: { from?: string; to?: string; log?: (line: string) => void } = {},
-): Promise<{ observations: number }> {
+): Promise<{ observations: number; dossiers: number }> {
   const log = options.log ?? (() => {});
   const { catalogue, observations, refresher } = services;
   await catalogue.upsertUnits(
@@ -41,7 +42,39 @@ export async function seedDemo(
     log(`Số liệu: ${Math.min(i + BATCH, demo.observations.length)}/${demo.observations.length}`);
   }
   await catalogue.upsertTargets('cli', demo.targets);
+  const dossiers = await seedDemoDossiers(services, { from, to, log });
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
-  return { observations: demo.observations.length };
+  return { observations: demo.observations.length, dossiers };
+}
+
+const DOSSIER_BATCH = 10_000;
+
+/** Loads the synthetic dossier records and satisfaction ratings, then counts their figures into the warehouse. */
+async function seedDemoDossiers(
+  services: Services,
+  options: { from?: string; to?: string; log: (line: string) => void },
+): Promise<number> {
+  const { from, to, log } = options;
+  const { dossiers, satisfaction } = generateDemoDossiers({
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
+  for (let i = 0; i < dossiers.length; i += DOSSIER_BATCH) {
+    const rows = dossiers.slice(i, i + DOSSIER_BATCH);
+    await services.dossiers.write('cli', {
+      rows,
+      rowNumbers: rows.map((_, k) => i + k + 1),
+      mode: 'all',
+      source: 'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
+    });
+    log(`Hồ sơ TTHC: ${Math.min(i + DOSSIER_BATCH, dossiers.length)}/${dossiers.length}`);
+  }
+  await services.dossiers.writeSatisfaction(
+    'cli',
+    satisfaction.map((s) => ({ ...s, source: 'Dữ liệu minh họa (tổng hợp) / synthetic demo data' })),
+  );
+  log('Đang tính số liệu hồ sơ / counting dossier figures…');
+  await services.dossierFigures.drain();
+  return dossiers.length;
 }
