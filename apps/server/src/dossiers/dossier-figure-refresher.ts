@@ -9,16 +9,25 @@ import {
   type DossierCounts,
 } from '@ioc/shared';
 import { sql } from 'kysely';
-import { loadIndicators } from '../catalogue/indicator-record.js';
+import { loadIndicators, type IndicatorRecord } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import type { ObservationsService } from '../observations/observations.service.js';
-import { loadUnitTree } from '../units/unit-tree.js';
+import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 import { countByGroup, cutoffOf, emptyCounts } from './dossier-figures.js';
 import type { DossierClock } from './dossiers.service.js';
 import { loadCounted } from './dossiers.repository.js';
 import { computeIndex766, type Satisfaction } from './index-766.js';
 
 const QUIET_MS = 300;
+const WRITE_BATCH = 20_000;
+
+interface ObservationOut {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number;
+  source: string;
+}
 const SOURCE = 'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ) / computed from dossier records';
 
 /**
@@ -69,13 +78,18 @@ export class DossierFigureRefresher {
           .selectAll()
           .orderBy('month')
           .execute();
-        for (const { month, generation } of queued) {
-          await this.computeMonth(month);
-          await this.db
-            .deleteFrom('dossier_figure_queue')
-            .where('month', '=', month)
-            .where('generation', '=', generation)
-            .execute();
+        if (queued.length > 0) {
+          const [tree, indicators] = await Promise.all([loadUnitTree(this.db), loadIndicators(this.db)]);
+          const rows: ObservationOut[] = [];
+          for (const { month } of queued) rows.push(...(await this.countMonth(month, tree, indicators)));
+          await this.write(rows);
+          for (const { month, generation } of queued) {
+            await this.db
+              .deleteFrom('dossier_figure_queue')
+              .where('month', '=', month)
+              .where('generation', '=', generation)
+              .execute();
+          }
         }
         if (queued.length > 0) this.again = true;
       } while (this.again && (await this.pending()) > 0);
@@ -93,14 +107,28 @@ export class DossierFigureRefresher {
     return row.n;
   }
 
-  /** Counts one month for every unit valid in it and writes the observations. */
-  async computeMonth(month: string): Promise<number> {
+  private async write(rows: ObservationOut[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const batch = rows.slice(i, i + WRITE_BATCH);
+      await this.observations.write('cli', {
+        rows: batch,
+        rowNumbers: batch.map((_, k) => i + k + 1),
+        mode: 'all',
+      });
+    }
+  }
+
+  /** The observations of one month for every unit valid in it. */
+  private async countMonth(
+    month: string,
+    tree: UnitTree,
+    indicators: Map<string, IndicatorRecord>,
+  ): Promise<ObservationOut[]> {
     const period = parsePeriod(month);
     const instants = periodInstants(month);
-    if (!period || !instants) return 0;
-    const [tree, indicators] = await Promise.all([loadUnitTree(this.db), loadIndicators(this.db)]);
+    if (!period || !instants) return [];
     const units = tree.units.filter((u) => isPeriodWithin(period, u.validFrom, u.validTo));
-    if (units.length === 0) return 0;
+    if (units.length === 0) return [];
     const window = { ...instants, now: this.clock.now(), dueSoonMs: this.dueSoonHours * 3_600_000 };
     const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window) });
     const lineage = (unitId: number): string[] => [
@@ -125,7 +153,7 @@ export class DossierFigureRefresher {
       return indicator !== undefined && !indicator.formula && indicator.periodType === 'month';
     };
     const figureIndicators = Object.entries(DOSSIER_INDICATOR_FIGURES).filter(([code]) => writable(code));
-    const out: { indicator: string; unit: string; period: string; value: number; source: string }[] = [];
+    const out: ObservationOut[] = [];
     for (const unit of units) {
       const key = String(unit.id);
       const c: DossierCounts = counts.get(key) ?? emptyCounts();
@@ -139,14 +167,6 @@ export class DossierFigureRefresher {
       if (writable(INDEX_766_INDICATOR) && index.total !== null)
         push(INDEX_766_INDICATOR, Math.round(index.total * 100) / 100);
     }
-    for (let i = 0; i < out.length; i += 20_000) {
-      const rowsOut = out.slice(i, i + 20_000);
-      await this.observations.write('cli', {
-        rows: rowsOut,
-        rowNumbers: rowsOut.map((_, k) => i + k + 1),
-        mode: 'all',
-      });
-    }
-    return out.length;
+    return out;
   }
 }

@@ -226,7 +226,7 @@ export function validateDossierRows(
       return;
 
     const channelText = text(input.channel);
-    const channel = CHANNEL_WORDS[normalizeSearch(channelText)];
+    const channel = CHANNEL_WORDS[channelText] ?? CHANNEL_WORDS[normalizeSearch(channelText)];
     if (!channel) {
       return fail(
         'channel',
@@ -237,7 +237,7 @@ export function validateDossierRows(
       );
     }
     const statusText = text(input.status);
-    const status = STATUS_WORDS[normalizeSearch(statusText)];
+    const status = STATUS_WORDS[statusText] ?? STATUS_WORDS[normalizeSearch(statusText)];
     if (!status) {
       return fail(
         'status',

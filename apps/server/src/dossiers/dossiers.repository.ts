@@ -132,7 +132,7 @@ function monthsSpanned(r: DossierRecord, now: Date): string[] {
   return listPeriods('month', ictMonthOf(new Date(r.receivedAt)), last < current ? last : current);
 }
 
-const INSERT_CHUNK = 1_000;
+const INSERT_CHUNK = 5_000;
 
 /**
  * Stores a batch: new codes are inserted, changed ones archived to dossier_revisions and
@@ -150,7 +150,11 @@ export async function storeDossiers(
   const existing = new Map<string, DossierRowOut>();
   for (let i = 0; i < dossiers.length; i += INSERT_CHUNK) {
     const codes = dossiers.slice(i, i + INSERT_CHUNK).map((d) => d.code);
-    const rows = await trx.selectFrom('dossiers').selectAll().where('code', 'in', codes).execute();
+    const rows = await trx
+      .selectFrom('dossiers')
+      .selectAll()
+      .where(sql<boolean>`code = ANY(${codes}::text[])`)
+      .execute();
     for (const row of rows) existing.set(row.code, row);
   }
   const months = new Set<string>();
@@ -186,11 +190,7 @@ export async function storeDossiers(
     for (const m of [...monthsSpanned(before, now), ...monthsSpanned(record, now)]) months.add(m);
   }
   for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-    const chunk = fresh.slice(i, i + INSERT_CHUNK);
-    await trx
-      .insertInto('dossiers')
-      .values(chunk.map((r) => ({ ...columnsOf(r, source, by), updated_at: now })))
-      .execute();
+    await insertRecords(trx, fresh.slice(i, i + INSERT_CHUNK), source, by, now);
   }
   for (const record of fresh) {
     changedCodes.push(record.code);
@@ -198,6 +198,35 @@ export async function storeDossiers(
   }
   await queueMonths(trx, [...months]);
   return { inserted: fresh.length, updated, changedCodes };
+}
+
+/** One statement per chunk: a column array each (far fewer parameters than a VALUES list). */
+async function insertRecords(
+  trx: Db,
+  records: DossierRecord[],
+  source: string | null,
+  by: string,
+  now: Date,
+) {
+  const col = <T>(f: (r: DossierRecord) => T): T[] => records.map(f);
+  await sql`
+    INSERT INTO dossiers (code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name,
+      unit_id, handler, channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised,
+      published, steps, source_updated_at, source, updated_by, updated_at)
+    SELECT code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name, unit_id, handler,
+      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published, steps::jsonb,
+      source_updated_at, ${source}, ${by}, ${now.toISOString()}::timestamptz
+    FROM unnest(
+      ${col((r) => r.code)}::text[], ${col((r) => r.procedureCode)}::text[], ${col((r) => r.procedureName)}::text[],
+      ${col((r) => r.fieldCode)}::text[], ${col((r) => r.fieldName)}::text[], ${col((r) => r.agencyCode)}::text[],
+      ${col((r) => r.agencyName)}::text[], ${col((r) => r.unitId)}::int[], ${col((r) => r.handler)}::text[],
+      ${col((r) => r.channel)}::text[], ${col((r) => r.receivedAt)}::timestamptz[], ${col((r) => r.dueAt)}::timestamptz[],
+      ${col((r) => r.finishedAt)}::timestamptz[], ${col((r) => r.status)}::text[], ${col((r) => r.hasFee)}::boolean[],
+      ${col((r) => r.paidOnline)}::boolean[], ${col((r) => r.digitised)}::boolean[], ${col((r) => r.published)}::boolean[],
+      ${col((r) => JSON.stringify(r.steps))}::text[], ${col((r) => r.sourceUpdatedAt)}::timestamptz[]
+    ) AS t(code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name, unit_id, handler,
+      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published, steps,
+      source_updated_at)`.execute(trx);
 }
 
 /** Marks months' figures stale (a new generation when already queued). */
