@@ -32,11 +32,16 @@ import { ExplanationsService } from './explanations/explanations.service.js';
 import { MapService } from './map/map.service.js';
 import { mapRoutes } from './map/map.routes.js';
 import { LiveHub } from './stream/live-hub.js';
+import { systemClock, type Clock } from './clock.js';
+import { DeliveryWorker } from './notifications/delivery-worker.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { createTransports } from './notifications/transports.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
-import { DossiersService, type DossierClock } from './dossiers/dossiers.service.js';
+import { DossiersService } from './dossiers/dossiers.service.js';
 import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 
@@ -53,18 +58,30 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  notifications: NotificationsService;
+  deliveries: DeliveryWorker;
+  clock: Clock;
   dossiers: DossiersService;
   dossierFigures: DossierFigureRefresher;
 }
 
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'DOSSIER_WARNING_HOURS'>>;
+
 export function createServices(
   handle: DatabaseHandle,
-  config: Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'DOSSIER_WARNING_HOURS'>>,
-  clock: DossierClock = { now: () => new Date() },
+  config: ServicesConfig,
+  clock: Clock = systemClock,
 ): Services {
-  const refresher = new RollupRefresher(handle.db);
+  const refresher = new RollupRefresher(handle.db, () => handle.analyze());
   const live = new LiveHub();
-  refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
+  const transports = createTransports(config);
+  const deliveries = new DeliveryWorker(handle.db, transports, clock);
+  const overview = new OverviewService(handle.db);
+  refresher.onRefreshed((change) => {
+    overview.forgetLatestMonth();
+    live.publish({ topic: 'data-changed', data: change });
+  });
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
   const observations = new ObservationsService(handle.db, changed);
@@ -78,9 +95,15 @@ export function createServices(
     catalogue: new CatalogueService(handle.db, changed),
     observations,
     values,
-    overview: new OverviewService(handle.db),
+    overview,
     refresher,
     live,
+    notifications: new NotificationsService(handle.db, live, clock, {
+      emailEnabled: transports.email !== null,
+      wake: () => deliveries.wake(),
+    }),
+    deliveries,
+    clock,
     dossiers: new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule()),
     dossierFigures,
   };
@@ -195,6 +218,7 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(notificationRoutes(services), { prefix: '/api/v1' });
   await app.register(dossierRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {

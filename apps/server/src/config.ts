@@ -11,6 +11,9 @@ const envSchema = z.object({
   /** `production` refuses demo accounts; `demo` seeds the demo province and its demo users. */
   IOC_MODE: z.enum(['production', 'demo']).default('production'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('IOC <ioc@localhost>'),
   /** Dossiers due within this many hours and not finished are warned about ("sắp đến hạn"). */
   DOSSIER_WARNING_HOURS: z.coerce.number().positive().default(24),
   /** The one-stop system's API to pull dossiers from (GET ?updatedFrom=ISO&page=n); no pull when unset. */

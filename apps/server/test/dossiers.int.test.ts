@@ -90,7 +90,7 @@ describe.each(ENGINES)('dossiers on $name', (engine) => {
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    ctx = await startTestApp(engine, { clock: { now: () => now } });
+    ctx = await startTestApp(engine, { clock: () => now });
     await loadFixture(ctx.services);
     await ctx.services.catalogue.upsertIndicators(
       'cli',

@@ -1,7 +1,7 @@
 import { roleSchema, type Role } from '@ioc/shared';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import { ANONYMOUS, type Actor } from './actor.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './passwords.js';
@@ -16,6 +16,8 @@ export interface NewUser {
   role: Role;
   organisationCode?: string | null;
   scopeUnitCode?: string | null;
+  /** The person (people register) this account belongs to: notifications to that person reach it. */
+  personCode?: string | null;
 }
 
 export interface UserView {
@@ -94,8 +96,11 @@ export class AuthService {
         },
       );
     }
-    const organisationId = input.organisationCode ? await this.organisationId(input.organisationCode) : null;
+    const organisationId = input.organisationCode
+      ? await this.idByCode('organisations', input.organisationCode)
+      : null;
     const scopeUnitId = input.scopeUnitCode ? await this.currentUnitId(input.scopeUnitCode) : null;
+    const personId = input.personCode ? await this.idByCode('people', input.personCode) : null;
     const { id } = await this.db
       .insertInto('users')
       .values({
@@ -105,6 +110,7 @@ export class AuthService {
         role: input.role,
         organisation_id: organisationId,
         scope_unit_id: scopeUnitId,
+        person_id: personId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -203,18 +209,13 @@ export class AuthService {
     return toActor('api_key', row);
   }
 
-  private async organisationId(code: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!row)
-      throw new AppError(
-        'NOT_FOUND',
-        { code },
-        { vi: `Không có cơ quan "${code}".`, en: `No organisation "${code}".` },
-      );
+  private async idByCode(table: 'organisations' | 'people', code: string): Promise<number> {
+    const row = await this.db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
+    if (!row) {
+      throw table === 'people'
+        ? notFound('cán bộ', 'Person', code)
+        : notFound('cơ quan', 'Organisation', code);
+    }
     return row.id;
   }
 

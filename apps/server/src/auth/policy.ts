@@ -14,6 +14,8 @@ const PERMISSIONS = {
   'explanations.explain': ['administrator', 'data_officer'],
   /** Leaders and analysts comment on an explanation thread. */
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
+  'notifications.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  'notifications.manage': ['administrator'],
   /** Dossier records (hồ sơ TTHC): read inside the actor's scope only. */
   'dossiers.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   'dossiers.write': ['administrator', 'data_officer'],

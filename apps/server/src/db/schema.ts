@@ -149,6 +149,7 @@ export interface UsersTable {
   scope_unit_id: number | null;
   is_active: Generated<boolean>;
   created_at: Timestamp;
+  person_id: number | null;
 }
 
 export interface SessionsTable {
@@ -201,6 +202,41 @@ export interface ExplanationsTable {
   created_at: Timestamp;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  code: string;
+  url: string;
+  secret: string | null;
+  kinds: ColumnType<string[], string[] | undefined, string[]>;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  channel: 'email' | 'webhook';
+  target: string;
+  kind: string;
+  dedupe_key: string | null;
+  payload: unknown;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
 // --- Dossiers (hồ sơ TTHC) and the 766 index ---------------------------------------------
 
 export interface DossiersTable {
@@ -299,6 +335,9 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  deliveries: DeliveriesTable;
   dossiers: DossiersTable;
   dossier_revisions: DossierRevisionsTable;
   dossier_figure_queue: DossierFigureQueueTable;

@@ -14,7 +14,7 @@ import type { Db } from '../db/database.js';
 import type { ObservationsService } from '../observations/observations.service.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 import { countByGroup, cutoffOf, emptyCounts } from './dossier-figures.js';
-import type { DossierClock } from './dossiers.service.js';
+import type { Clock } from '../clock.js';
 import { loadCounted } from './dossiers.repository.js';
 import { computeIndex766, type Satisfaction } from './index-766.js';
 
@@ -45,7 +45,7 @@ export class DossierFigureRefresher {
   constructor(
     private readonly db: Db,
     private readonly observations: ObservationsService,
-    private readonly clock: DossierClock,
+    private readonly clock: Clock,
     private readonly dueSoonHours: number,
     private readonly onError: (err: unknown) => void = (err) => console.error('dossier figures failed', err),
   ) {}
@@ -129,7 +129,7 @@ export class DossierFigureRefresher {
     if (!period || !instants) return [];
     const units = tree.units.filter((u) => isPeriodWithin(period, u.validFrom, u.validTo));
     if (units.length === 0) return [];
-    const window = { ...instants, now: this.clock.now(), dueSoonMs: this.dueSoonHours * 3_600_000 };
+    const window = { ...instants, now: this.clock(), dueSoonMs: this.dueSoonHours * 3_600_000 };
     const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window) });
     const lineage = (unitId: number): string[] => [
       String(unitId),

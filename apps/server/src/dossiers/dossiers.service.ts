@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { authorise, isInScope, requirePermission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
+import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../idempotency.js';
@@ -23,9 +24,6 @@ import { validateDossierRows, type DossierRow } from './dossier-rows.js';
 import { loadCounted, recordOfRow, storeDossiers, type CountedRow } from './dossiers.repository.js';
 import { computeIndex766, rankIndex766, type Satisfaction } from './index-766.js';
 
-export interface DossierClock {
-  now(): Date;
-}
 
 export interface DossierWriteRequest {
   rows: DossierRow[];
@@ -69,7 +67,7 @@ const PAGE_SIZE_MAX = 500;
 export class DossiersService {
   constructor(
     private readonly db: Db,
-    private readonly clock: DossierClock,
+    private readonly clock: Clock,
     /** Horizon of "due soon", in hours. */
     private readonly dueSoonHours: number,
     /** Called after dossiers change, so their months' figures are recomputed. */
@@ -100,7 +98,7 @@ export class DossiersService {
           valid,
           request.source,
           by,
-          this.clock.now(),
+          this.clock(),
         );
         const body: DossierWriteResult = {
           ...base,
@@ -142,7 +140,7 @@ export class DossiersService {
     }
     return {
       ...instants,
-      now: this.clock.now(),
+      now: this.clock(),
       dueSoonMs: this.dueSoonHours * 3_600_000,
       period: period.code,
     };
@@ -297,7 +295,7 @@ export class DossiersService {
       .orderBy('revision')
       .execute();
     const record = recordOfRow(row);
-    const now = this.clock.now();
+    const now = this.clock();
     return {
       ...presentSummary(record, tree, now),
       procedureCode: record.procedureCode,
