@@ -237,6 +237,8 @@ export interface DeliveriesTable {
   last_error: string | null;
   created_at: Timestamp;
   delivered_at: Timestamp | null;
+}
+
 // --- Dossiers (hồ sơ TTHC) and the 766 index ---------------------------------------------
 
 export interface DossiersTable {
