@@ -44,6 +44,8 @@ import { valuesRoutes } from './values/values.routes.js';
 import { DossiersService } from './dossiers/dossiers.service.js';
 import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
+import { DossierDeadlines } from './dossiers/dossier-deadlines.js';
+import { DossierPull } from './dossiers/dossier-pull.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -63,10 +65,18 @@ export interface Services {
   clock: Clock;
   dossiers: DossiersService;
   dossierFigures: DossierFigureRefresher;
+  dossierDeadlines: DossierDeadlines;
+  /** Null when no one-stop system API is configured (DOSSIER_PULL_URL). */
+  dossierPull: DossierPull | null;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
-  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'DOSSIER_WARNING_HOURS'>>;
+  Partial<
+    Pick<
+      Config,
+      'SMTP_URL' | 'SMTP_FROM' | 'DOSSIER_WARNING_HOURS' | 'DOSSIER_PULL_URL' | 'DOSSIER_PULL_API_KEY'
+    >
+  >;
 
 export function createServices(
   handle: DatabaseHandle,
@@ -87,6 +97,11 @@ export function createServices(
   const observations = new ObservationsService(handle.db, changed);
   const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
   const dossierFigures = new DossierFigureRefresher(handle.db, observations, clock, dueSoonHours);
+  const dossiers = new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule());
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
@@ -98,14 +113,18 @@ export function createServices(
     overview,
     refresher,
     live,
-    notifications: new NotificationsService(handle.db, live, clock, {
-      emailEnabled: transports.email !== null,
-      wake: () => deliveries.wake(),
-    }),
+    notifications,
     deliveries,
     clock,
-    dossiers: new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule()),
+    dossiers,
     dossierFigures,
+    dossierDeadlines: new DossierDeadlines(handle.db, notifications, clock, dueSoonHours),
+    dossierPull: config.DOSSIER_PULL_URL
+      ? new DossierPull(handle.db, dossiers, clock, {
+          url: config.DOSSIER_PULL_URL,
+          ...(config.DOSSIER_PULL_API_KEY ? { apiKey: config.DOSSIER_PULL_API_KEY } : {}),
+        })
+      : null,
   };
 }
 

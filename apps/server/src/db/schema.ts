@@ -290,11 +290,11 @@ export interface DossierPullRunsTable {
   finished_at: Timestamp | null;
   cursor_from: Timestamp | null;
   cursor_to: Timestamp | null;
-  fetched: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
+  fetched: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
   status: string;
   error: string | null;
 }

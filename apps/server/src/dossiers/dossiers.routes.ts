@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../app.js';
 import { parseDossierCsv, parseDossierXlsx } from './dossier-file.js';
 import type { DossierRow } from './dossier-rows.js';
+import { listPullRuns } from './dossier-pull.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows an export holds at most. */
@@ -219,6 +220,37 @@ export const dossierRoutes =
         },
       },
       async (request) => services.dossiers.writeSatisfaction(request.actor, request.body.rows),
+    );
+
+    app.get(
+      '/dossiers/deadlines',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Hồ sơ sắp đến hạn, quá hạn (chưa giải quyết) / Unfinished dossiers due soon or overdue',
+          querystring: z.object({
+            unit: z.string().optional(),
+            kind: z.enum(['overdue', 'due_soon']).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+        },
+      },
+      async (request) => services.dossierDeadlines.list(request.actor, request.query),
+    );
+
+    app.get(
+      '/dossiers/pull-runs',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Nhật ký đồng bộ từ hệ thống một cửa / Log of pulls from the one-stop system',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        },
+      },
+      async (request) => ({
+        runs: await listPullRuns(services.dossiers.db, request.actor, request.query.limit),
+      }),
     );
 
     app.get(

@@ -24,7 +24,6 @@ import { validateDossierRows, type DossierRow } from './dossier-rows.js';
 import { loadCounted, recordOfRow, storeDossiers, type CountedRow } from './dossiers.repository.js';
 import { computeIndex766, rankIndex766, type Satisfaction } from './index-766.js';
 
-
 export interface DossierWriteRequest {
   rows: DossierRow[];
   /** Line or index shown in error reports for the row at each position. */
@@ -66,7 +65,7 @@ const PAGE_SIZE_MAX = 500;
  */
 export class DossiersService {
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     private readonly clock: Clock,
     /** Horizon of "due soon", in hours. */
     private readonly dueSoonHours: number,
@@ -156,7 +155,7 @@ export class DossiersService {
     const period = parsePeriod(window.period)!;
     const ytdWindow = this.window(`${period.year}-YTD${period.end.slice(5, 7)}`);
     const tree = await loadUnitTree(this.db);
-    const unit = this.scopeUnit(actor, tree, query.unit, period.end);
+    const unit = scopeUnit(actor, tree, query.unit, period.end);
     const unitIds = subtreeIds(tree, unit.id);
     const [rows, ytdRows] = await Promise.all([
       loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window), unitIds }),
@@ -242,7 +241,7 @@ export class DossiersService {
     }
     const window = this.window(query.period);
     const tree = await loadUnitTree(this.db);
-    const unit = this.scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
+    const unit = scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
     const unitIds = subtreeIds(tree, unit.id);
     const pageSize = Math.min(Math.max(query.pageSize, 1), maxPageSize);
     let base = this.db
@@ -334,7 +333,7 @@ export class DossiersService {
       );
     }
     const tree = await loadUnitTree(this.db);
-    const unit = this.scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
+    const unit = scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
     const unitIds = subtreeIds(tree, unit.id);
     const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window), unitIds });
     const satisfaction = await this.db
@@ -462,23 +461,22 @@ export class DossiersService {
     this.onChanged();
     return { written: values.length };
   }
+}
 
-  /** The unit asked for (checked against the actor's scope), or the actor's scope unit, or the province. */
-  private scopeUnit(actor: Actor, tree: UnitTree, code: string | undefined, date: string): UnitNode {
-    if (code) {
-      const unit = tree.findByCode(code, date) ?? tree.findByCode(code);
-      if (!unit) throw notFound('đơn vị hành chính', 'Unit', code);
-      if (!isInScope(actor, tree, unit.id)) throw new AppError('OUT_OF_SCOPE', { unit: code });
-      return unit;
-    }
-    if (actor.kind !== 'anonymous' && actor.scopeUnitId !== null) return tree.byId.get(actor.scopeUnitId)!;
-    const roots = tree.units.filter((u) => u.parentId === null);
-    const root =
-      roots.find((u) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || date <= u.validTo)) ??
-      roots[0];
-    if (!root) throw notFound('đơn vị hành chính', 'Unit', '-');
-    return root;
+/** The unit asked for (checked against the actor's scope), or the actor's scope unit, or the province. */
+export function scopeUnit(actor: Actor, tree: UnitTree, code: string | undefined, date: string): UnitNode {
+  if (code) {
+    const unit = tree.findByCode(code, date) ?? tree.findByCode(code);
+    if (!unit) throw notFound('đơn vị hành chính', 'Unit', code);
+    if (!isInScope(actor, tree, unit.id)) throw new AppError('OUT_OF_SCOPE', { unit: code });
+    return unit;
   }
+  if (actor.kind !== 'anonymous' && actor.scopeUnitId !== null) return tree.byId.get(actor.scopeUnitId)!;
+  const roots = tree.units.filter((u) => u.parentId === null);
+  const root =
+    roots.find((u) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || date <= u.validTo)) ?? roots[0];
+  if (!root) throw notFound('đơn vị hành chính', 'Unit', '-');
+  return root;
 }
 
 /** Ids of a unit and every unit below it. */
