@@ -22,6 +22,15 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const DossiersPage = lazy(() => import('../pages/DossiersPage').then((m) => ({ default: m.DossiersPage })));
+const DossierListPage = lazy(() =>
+  import('../pages/DossierListPage').then((m) => ({ default: m.DossierListPage })),
+);
+const DossierPage = lazy(() => import('../pages/DossierPage').then((m) => ({ default: m.DossierPage })));
+const DossierDeadlinesPage = lazy(() =>
+  import('../pages/DossierDeadlinesPage').then((m) => ({ default: m.DossierDeadlinesPage })),
+);
+const Index766Page = lazy(() => import('../pages/Index766Page').then((m) => ({ default: m.Index766Page })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +49,11 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/dossiers', page: DossiersPage },
+  { path: '/dossiers/list', page: DossierListPage },
+  { path: '/dossiers/deadlines', page: DossierDeadlinesPage },
+  { path: '/dossiers/index-766', page: Index766Page },
+  { path: '/dossiers/:code', page: DossierPage },
 ];
 
 export function App() {
