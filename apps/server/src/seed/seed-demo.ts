@@ -2,7 +2,7 @@ import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
 import { generateDemoDossiers } from '../demo/dossiers.js';
-import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js';
 
 const BATCH = 20_000;
 
@@ -74,6 +74,9 @@ async function seedDemoDossiers(
     'cli',
     satisfaction.map((s) => ({ ...s, source: 'Dữ liệu minh họa (tổng hợp) / synthetic demo data' })),
   );
+  // The demo world ends at `to`: dossiers still open then are not followed into later months.
+  const lastMonth = (to ?? DEMO_VALID_TO).slice(0, 7);
+  await services.dossiers.db.deleteFrom('dossier_figure_queue').where('month', '>', lastMonth).execute();
   log('Đang tính số liệu hồ sơ / counting dossier figures…');
   await services.dossierFigures.drain();
   return dossiers.length;
