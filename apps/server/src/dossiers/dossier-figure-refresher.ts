@@ -107,6 +107,14 @@ export class DossierFigureRefresher {
     return row.n;
   }
 
+  /** Recounts one month for every unit valid in it and writes the observations; returns how many. */
+  async computeMonth(month: string): Promise<number> {
+    const [tree, indicators] = await Promise.all([loadUnitTree(this.db), loadIndicators(this.db)]);
+    const rows = await this.countMonth(month, tree, indicators);
+    await this.write(rows);
+    return rows.length;
+  }
+
   private async write(rows: ObservationOut[]): Promise<void> {
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
       const batch = rows.slice(i, i + WRITE_BATCH);
