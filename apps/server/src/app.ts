@@ -49,6 +49,11 @@ import { investmentFigures } from './investment/investment-figures.js';
 import { investmentRoutes } from './investment/investment.routes.js';
 import { FigureRefresher } from './records/figure-refresher.js';
 import { RecordIntake } from './records/record-intake.js';
+import { DossiersService } from './dossiers/dossiers.service.js';
+import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
+import { dossierRoutes } from './dossiers/dossiers.routes.js';
+import { DossierDeadlines } from './dossiers/dossier-deadlines.js';
+import { DossierPull } from './dossiers/dossier-pull.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -70,9 +75,20 @@ export interface Services {
   investment: InvestmentService;
   /** Recomputes the budget and investment indicators from their records. */
   figures: FigureRefresher;
+  dossiers: DossiersService;
+  dossierFigures: DossierFigureRefresher;
+  dossierDeadlines: DossierDeadlines;
+  /** Null when no one-stop system API is configured (DOSSIER_PULL_URL). */
+  dossierPull: DossierPull | null;
 }
 
-export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<
+    Pick<
+      Config,
+      'SMTP_URL' | 'SMTP_FROM' | 'DOSSIER_WARNING_HOURS' | 'DOSSIER_PULL_URL' | 'DOSSIER_PULL_API_KEY'
+    >
+  >;
 
 export function createServices(
   handle: DatabaseHandle,
@@ -97,6 +113,13 @@ export function createServices(
     investment: investmentFigures(handle.db),
   });
   const intake = new RecordIntake(handle.db, () => figures.schedule());
+  const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
+  const dossierFigures = new DossierFigureRefresher(handle.db, observations, clock, dueSoonHours);
+  const dossiers = new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule());
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
   return {
     budget: new BudgetService(handle.db, intake),
     investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
@@ -111,12 +134,18 @@ export function createServices(
     overview,
     refresher,
     live,
-    notifications: new NotificationsService(handle.db, live, clock, {
-      emailEnabled: transports.email !== null,
-      wake: () => deliveries.wake(),
-    }),
+    notifications,
     deliveries,
     clock,
+    dossiers,
+    dossierFigures,
+    dossierDeadlines: new DossierDeadlines(handle.db, notifications, clock, dueSoonHours),
+    dossierPull: config.DOSSIER_PULL_URL
+      ? new DossierPull(handle.db, dossiers, clock, {
+          url: config.DOSSIER_PULL_URL,
+          ...(config.DOSSIER_PULL_API_KEY ? { apiKey: config.DOSSIER_PULL_API_KEY } : {}),
+        })
+      : null,
   };
 }
 
@@ -232,6 +261,7 @@ export async function buildApp(
   await app.register(notificationRoutes(services), { prefix: '/api/v1' });
   await app.register(budgetRoutes(services), { prefix: '/api/v1' });
   await app.register(investmentRoutes(services), { prefix: '/api/v1' });
+  await app.register(dossierRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -34,6 +34,8 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
 }
 
 /** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
+/** How often unfinished dossiers are checked against their deadlines. */
+const DOSSIER_DEADLINE_INTERVAL_MS = 5 * 60_000;
 const DELIVERY_INTERVAL_MS = 15_000;
 
 async function readStdinLine(): Promise<string> {
@@ -97,12 +99,18 @@ program
     }
     services.refresher.schedule();
     services.deliveries.start(DELIVERY_INTERVAL_MS);
+    services.dossierFigures.schedule();
+    services.dossierDeadlines.start(DOSSIER_DEADLINE_INTERVAL_MS);
+    services.dossierPull?.start(config.DOSSIER_PULL_MINUTES * 60_000);
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const stop = async () => {
       await app.close();
       await services.deliveries.stop();
+      await services.dossierDeadlines.stop();
+      await services.dossierPull?.stop();
+      await services.dossierFigures.drain();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);
@@ -180,9 +188,54 @@ program
     }),
   );
 
+program
+  .command('pull-dossiers')
+  .description(
+    'Đồng bộ một lần hồ sơ TTHC từ API hệ thống một cửa (DOSSIER_PULL_URL) / Pull dossiers once from the one-stop system',
+  )
+  .action(() =>
+    withRuntime(async (services) => {
+      if (!services.dossierPull) throw new Error('Chưa đặt DOSSIER_PULL_URL / DOSSIER_PULL_URL is not set');
+      const run = await services.dossierPull.runOnce();
+      await services.dossierFigures.drain();
+      await services.refresher.drain();
+      log(
+        `Đồng bộ ${run.status}: nhận ${run.fetched}, thêm ${run.inserted}, sửa ${run.updated}, lỗi ${run.rejected}${run.error ? ` — ${run.error}` : ''}`,
+      );
+    }),
+  );
+
 const importCommand = program
   .command('import')
   .description('Nhập danh mục và số liệu từ tệp / Import catalogue and data from files');
+
+importCommand
+  .command('dossiers <file>')
+  .description(
+    'Hồ sơ TTHC từ CSV hoặc XLSX (mỗi dòng một hồ sơ: ma_ho_so, ma_thu_tuc, ten_thu_tuc, ma_linh_vuc, ten_linh_vuc, ' +
+      'ma_co_quan, ten_co_quan, ma_don_vi, kenh, ngay_tiep_nhan, han_xu_ly, ngay_hoan_thanh, trang_thai …) / Dossiers from CSV or XLSX',
+  )
+  .option('--partial', 'lưu các dòng hợp lệ, báo lỗi các dòng còn lại / store valid rows, report the others')
+  .action((file: string, opts: { partial?: boolean }) =>
+    withRuntime(async (services) => {
+      const { parseDossierCsv, parseDossierXlsx } = await import('./dossiers/dossier-file.js');
+      const parsed = file.toLowerCase().endsWith('.xlsx')
+        ? await parseDossierXlsx(await readFile(file))
+        : parseDossierCsv(await readFile(file, 'utf8'));
+      const { body } = await services.dossiers.write('cli', {
+        rows: parsed.rows,
+        rowNumbers: parsed.lines,
+        mode: opts.partial ? 'partial' : 'all',
+        source: `Tệp / file ${file}`,
+      });
+      for (const e of body.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
+      await services.dossierFigures.drain();
+      await services.refresher.drain();
+      log(
+        `Hồ sơ: thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`,
+      );
+    }),
+  );
 
 importCommand
   .command('units <file>')

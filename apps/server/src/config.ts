@@ -14,6 +14,13 @@ const envSchema = z.object({
   /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('IOC <ioc@localhost>'),
+  /** Dossiers due within this many hours and not finished are warned about ("sắp đến hạn"). */
+  DOSSIER_WARNING_HOURS: z.coerce.number().positive().default(24),
+  /** The one-stop system's API to pull dossiers from (GET ?updatedFrom=ISO&page=n); no pull when unset. */
+  DOSSIER_PULL_URL: z.string().url().optional(),
+  /** Sent as X-API-Key to the one-stop system. */
+  DOSSIER_PULL_API_KEY: z.string().optional(),
+  DOSSIER_PULL_MINUTES: z.coerce.number().positive().default(15),
 });
 
 export type Config = z.infer<typeof envSchema>;

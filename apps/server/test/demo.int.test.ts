@@ -47,11 +47,34 @@ describe('demo province', () => {
     const source = await ctx.handle.db.selectFrom('observations').select('source').distinct().execute();
     expect(source.map((s) => s.source).sort()).toEqual([
       'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
+      'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ) / computed from dossier records',
       'Tính từ chứng từ / computed from records',
     ]);
+    const dossierSources = await ctx.handle.db.selectFrom('dossiers').select('source').distinct().execute();
+    expect(dossierSources.map((s) => s.source)).toEqual([
+      'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
+    ]);
+  });
+
+  it('counts the dossier indicators from the demo dossiers', async () => {
+    const { rows } = await get('/api/v1/indicators/DVC_HS_TIEP_NHAN/values?period=2024-03&level=province');
+    const received = await ctx.handle.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('received_at', '>=', new Date('2024-03-01T00:00:00+07:00'))
+      .where('received_at', '<', new Date('2024-04-01T00:00:00+07:00'))
+      .executeTakeFirstOrThrow();
+    expect(rows[0].value).toBe(Number(received.n));
+    expect(rows[0].value).toBeGreaterThan(500);
+    const late = await get('/api/v1/dossiers?figure=DVC_HS_QUA_HAN&period=2024-03&unit=693');
+    const lateValue = await get('/api/v1/indicators/DVC_HS_QUA_HAN/values?period=2024-03&level=district');
+    expect(late.total).toBe(
+      lateValue.rows.find((r: { unit: { code: string } }) => r.unit.code === '693').value,
+    );
   });
 
   it('leaves nothing to roll up once loaded', async () => {
     expect(await ctx.services.refresher.pending()).toBe(0);
+    expect(await ctx.services.dossierFigures.pending()).toBe(0);
   });
 });

@@ -18,6 +18,9 @@ const PERMISSIONS = {
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
   'notifications.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   'notifications.manage': ['administrator'],
+  /** Dossier records (hồ sơ TTHC): read inside the actor's scope only. */
+  'dossiers.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  'dossiers.write': ['administrator', 'data_officer'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -316,6 +316,85 @@ export interface FinanceFigureQueueTable {
   generation: Generated<string>;
 }
 
+// --- Dossiers (hồ sơ TTHC) and the 766 index ---------------------------------------------
+
+export interface DossiersTable {
+  /** bigint, returned as text by pg. */
+  id: Generated<string>;
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  field_code: string;
+  field_name: string;
+  agency_code: string;
+  agency_name: string;
+  unit_id: number;
+  handler: string | null;
+  channel: string;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  status: string;
+  has_fee: boolean;
+  paid_online: boolean;
+  digitised: boolean;
+  published: boolean;
+  steps: unknown;
+  source_updated_at: Timestamp | null;
+  source: string | null;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface DossierRevisionsTable {
+  dossier_id: string;
+  revision: number;
+  record: unknown;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+export interface DossierFigureQueueTable {
+  month: string;
+  generation: Generated<string>;
+}
+
+export interface DossierPullRunsTable {
+  id: Generated<string>;
+  source: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  cursor_from: Timestamp | null;
+  cursor_to: Timestamp | null;
+  fetched: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  status: string;
+  error: string | null;
+}
+
+export interface DossierWarningsTable {
+  dossier_id: string;
+  due_at: Timestamp;
+  kind: string;
+  recipients: unknown;
+  created_at: Timestamp;
+}
+
+export interface ServiceSatisfactionTable {
+  agency_code: string;
+  unit_id: number;
+  month: string;
+  ratings: number;
+  satisfied: number;
+  source: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -346,4 +425,10 @@ export interface Database {
   record_revisions: RecordRevisionsTable;
   investment_target_paths: InvestmentTargetPathsTable;
   finance_figure_queue: FinanceFigureQueueTable;
+  dossiers: DossiersTable;
+  dossier_revisions: DossierRevisionsTable;
+  dossier_figure_queue: DossierFigureQueueTable;
+  dossier_pull_runs: DossierPullRunsTable;
+  dossier_warnings: DossierWarningsTable;
+  service_satisfaction: ServiceSatisfactionTable;
 }

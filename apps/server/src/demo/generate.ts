@@ -4,7 +4,13 @@
  * the school year, tourism peaks), trends, district and commune size, noise, persistent
  * under-performers and a few reporting gaps. Deterministic for a given seed.
  */
-import type { IndicatorInput, PeriodType, TargetInput, UnitLevel } from '@ioc/shared';
+import {
+  DOSSIER_RECORD_INDICATORS,
+  type IndicatorInput,
+  type PeriodType,
+  type TargetInput,
+  type UnitLevel,
+} from '@ioc/shared';
 import { INDICATORS, INDICATOR_LEVEL } from './catalogue.js';
 import { DEMO_UNITS, DEMO_VALID_TO } from './units.js';
 import { BUDGET_INDICATORS } from '../budget/budget-figures.js';
@@ -135,17 +141,7 @@ const MODELS: Record<string, Model> = {
   NS_NO_THUE: { kind: 'stock', total: 650, growth: 0.05, weight: 'revenue', perf: 0.8, plan: 1, cv: 0.05 },
 
 
-  DVC_HS_TIEP_NHAN: { kind: 'flow', annual: 520_000, growth: 0.05, weight: 'urban', workdays: true, tet: 0.05, cv: 0.08 },
-  DVC_HS_TRUC_TUYEN: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: [0.32, 0.82], perf: 1 },
-  DVC_HS_DA_XU_LY: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: 0.96, cv: 0.01 },
-  DVC_HS_DUNG_HAN: { kind: 'part', of: 'DVC_HS_DA_XU_LY', share: [0.94, 0.985], perf: 1, cv: 0.01 },
-  DVC_HS_DANG_XU_LY: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: 0.25, cv: 0.1 },
-  DVC_HS_QUA_HAN: { kind: 'part', of: 'DVC_HS_DANG_XU_LY', share: 0.035, perf: 1, cv: 0.2 },
-  DVC_HS_CO_PHI: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: 0.45, cv: 0.05 },
-  DVC_HS_THANH_TOAN_TT: { kind: 'part', of: 'DVC_HS_CO_PHI', share: [0.15, 0.68], perf: 1 },
-  DVC_HS_SO_HOA: { kind: 'part', of: 'DVC_HS_TIEP_NHAN', share: [0.3, 0.92], perf: 0.5 },
-  DVC_LUOT_DANH_GIA: { kind: 'part', of: 'DVC_HS_DA_XU_LY', share: 0.3, cv: 0.1 },
-  DVC_LUOT_HAI_LONG: { kind: 'part', of: 'DVC_LUOT_DANH_GIA', share: 0.96, perf: 0.3, cv: 0.01 },
+  // Its values are computed from the dossier records (demo/dossiers.ts); the model gives its targets.
   DVC_CHI_SO_766: { kind: 'rate', mean: 74, growth: 0.04, perf: 0.4, cv: 0.02, max: 100, target: [75, 78, 80, 85] },
   DVC_TTHC_TOAN_TRINH: { kind: 'stock', total: 650, growth: 0.15, plan: 1 },
 
@@ -946,11 +942,14 @@ export function generateDemo(options: { seed?: number; from?: string; to?: strin
 
   const observations: DemoObservation[] = [];
   const targets: TargetInput[] = [];
+  const fromDossiers = new Set(DOSSIER_RECORD_INDICATORS);
   for (const indicator of INDICATORS) {
     // Budget and investment figures are computed from their demo records (see finance-demo.ts).
     if (FROM_RECORDS.has(indicator.code)) continue;
-    targets.push(...demo.targets(indicator.code));
-    if (indicator.formula) continue;
+    if (!fromDossiers.has(indicator.code) || MODELS[indicator.code])
+      targets.push(...demo.targets(indicator.code));
+    // Dossier figures are counted from the demo dossier records instead (demo/dossiers.ts).
+    if (indicator.formula || fromDossiers.has(indicator.code)) continue;
     const series = demo.seriesOf(indicator.code);
     series.units.forEach((unit, u) =>
       series.periods.forEach((period, p) => {

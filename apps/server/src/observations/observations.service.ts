@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { CLI_ACTOR, type Actor } from '../auth/actor.js';
 import { authorise, canReadValue, type Writer } from '../auth/policy.js';
@@ -7,7 +6,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
-import { findReplay, isUniqueViolation, saveReplay } from '../http/idempotency.js';
+import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
 import { loadUnitTree } from '../units/unit-tree.js';
 import { validateRows, type ObservationRow, type RowError, type ValidRow } from './observation-rows.js';
 
@@ -46,29 +45,19 @@ export class ObservationsService {
   async write(writer: Writer, request: WriteRequest): Promise<{ status: number; body: WriteResult }> {
     const by = authorise(writer, 'observations.write');
     const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
-    const requestHash = request.idempotencyKey ? hashRequest(request) : '';
-    if (request.idempotencyKey) {
-      const replay = await findReplay<WriteResult>(this.db, request.idempotencyKey, by, requestHash);
-      if (replay) return replay;
-    }
-    const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
-    const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, {
-      indicators,
-      units,
-      actor,
-    });
-    const base = { received: request.rows.length, rejected: errors.length, errors };
-    if (errors.length > 0 && request.mode === 'all') {
-      throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
-    }
-    const response = await this.store(request, valid, base, by, requestHash).catch(async (err: unknown) => {
-      // A concurrent request with the same key committed first: answer as it did.
-      const replay =
-        request.idempotencyKey && isUniqueViolation(err)
-          ? await findReplay<WriteResult>(this.db, request.idempotencyKey, by, requestHash)
-          : null;
-      if (replay) return replay;
-      throw err;
+    const requestHash = request.idempotencyKey ? hashRequest([request.mode, request.rows]) : '';
+    const response = await withIdempotency(this.db, request.idempotencyKey, by, requestHash, async () => {
+      const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
+      const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, {
+        indicators,
+        units,
+        actor,
+      });
+      const base = { received: request.rows.length, rejected: errors.length, errors };
+      if (errors.length > 0 && request.mode === 'all') {
+        throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
+      }
+      return this.store(request, valid, base, by, requestHash);
     });
     if (response.body.inserted + response.body.updated > 0) this.onChanged();
     return response;
@@ -143,12 +132,6 @@ export class ObservationsService {
       present(current, current.updated_by, current.updated_at),
     ];
   }
-}
-
-function hashRequest(request: WriteRequest): string {
-  return createHash('sha256')
-    .update(JSON.stringify([request.mode, request.rows]))
-    .digest('hex');
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
-import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { generateDemoDossiers } from '../demo/dossiers.js';
+import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js';
 import { seedFinance } from './seed-finance.js';
 
 const BATCH = 20_000;
@@ -13,7 +14,7 @@ const BATCH = 20_000;
 export async function seedDemo(
   services: Services,
   options: { from?: string; to?: string; log?: (line: string) => void } = {},
-): Promise<{ observations: number }> {
+): Promise<{ observations: number; dossiers: number }> {
   const log = options.log ?? (() => {});
   const { catalogue, observations, refresher } = services;
   await catalogue.upsertUnits(
@@ -43,7 +44,42 @@ export async function seedDemo(
   }
   await catalogue.upsertTargets('cli', demo.targets);
   await seedFinance(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
+  const dossiers = await seedDemoDossiers(services, { from, to, log });
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
-  return { observations: demo.observations.length };
+  return { observations: demo.observations.length, dossiers };
+}
+
+const DOSSIER_BATCH = 10_000;
+
+/** Loads the synthetic dossier records and satisfaction ratings, then counts their figures into the warehouse. */
+async function seedDemoDossiers(
+  services: Services,
+  options: { from?: string; to?: string; log: (line: string) => void },
+): Promise<number> {
+  const { from, to, log } = options;
+  const { dossiers, satisfaction } = generateDemoDossiers({
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
+  for (let i = 0; i < dossiers.length; i += DOSSIER_BATCH) {
+    const rows = dossiers.slice(i, i + DOSSIER_BATCH);
+    await services.dossiers.write('cli', {
+      rows,
+      rowNumbers: rows.map((_, k) => i + k + 1),
+      mode: 'all',
+      source: 'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
+    });
+    log(`Hồ sơ TTHC: ${Math.min(i + DOSSIER_BATCH, dossiers.length)}/${dossiers.length}`);
+  }
+  await services.dossiers.writeSatisfaction(
+    'cli',
+    satisfaction.map((s) => ({ ...s, source: 'Dữ liệu minh họa (tổng hợp) / synthetic demo data' })),
+  );
+  // The demo world ends at `to`: dossiers still open then are not followed into later months.
+  const lastMonth = (to ?? DEMO_VALID_TO).slice(0, 7);
+  await services.dossiers.db.deleteFrom('dossier_figure_queue').where('month', '>', lastMonth).execute();
+  log('Đang tính số liệu hồ sơ / counting dossier figures…');
+  await services.dossierFigures.drain();
+  return dossiers.length;
 }

@@ -33,6 +33,15 @@ const DisbursementsPage = lazy(() =>
   import('../pages/DisbursementsPage').then((m) => ({ default: m.DisbursementsPage })),
 );
 const ProjectPage = lazy(() => import('../pages/ProjectPage').then((m) => ({ default: m.ProjectPage })));
+const DossiersPage = lazy(() => import('../pages/DossiersPage').then((m) => ({ default: m.DossiersPage })));
+const DossierListPage = lazy(() =>
+  import('../pages/DossierListPage').then((m) => ({ default: m.DossierListPage })),
+);
+const DossierPage = lazy(() => import('../pages/DossierPage').then((m) => ({ default: m.DossierPage })));
+const DossierDeadlinesPage = lazy(() =>
+  import('../pages/DossierDeadlinesPage').then((m) => ({ default: m.DossierDeadlinesPage })),
+);
+const Index766Page = lazy(() => import('../pages/Index766Page').then((m) => ({ default: m.Index766Page })));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -56,6 +65,11 @@ const ROUTES: Route[] = [
   { path: '/investment', page: InvestmentPage },
   { path: '/investment/disbursements', page: DisbursementsPage },
   { path: '/investment/project/:code', page: ProjectPage },
+  { path: '/dossiers', page: DossiersPage },
+  { path: '/dossiers/list', page: DossierListPage },
+  { path: '/dossiers/deadlines', page: DossierDeadlinesPage },
+  { path: '/dossiers/index-766', page: Index766Page },
+  { path: '/dossiers/:code', page: DossierPage },
 ];
 
 export function App() {

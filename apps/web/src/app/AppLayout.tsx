@@ -42,6 +42,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/budget" active={pathname.startsWith('/budget') || pathname.startsWith('/investment')}>
             {t('nav.finance')}
           </NavLink>
+          <NavLink to="/dossiers" active={pathname.startsWith('/dossiers')}>
+            {t('nav.dossiers')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

@@ -1,3 +1,6 @@
+import { dossierFigureOf } from '@ioc/shared';
+import { Link } from '../../../lib/router/Link';
+import { listPath } from '../../dossiers/api/dossiersApi';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { navigate } from '../../../lib/router/history';
 import { useQueryState, withQuery } from '../../../lib/router/useQueryState';
@@ -98,6 +101,14 @@ export function IndicatorDetail({ code }: { code: string }) {
           <LevelBadge level={current.level} />
           {current.reason ? (
             <span className="muted">{lang === 'en' ? current.reason.en : current.reason.vi}</span>
+          ) : null}
+          {dossierFigureOf(code) ? (
+            <Link
+              to={listPath({ figure: code, period: current.period.code, unit: unitCode })}
+              data-testid="dossier-drill"
+            >
+              {t('dossiers.listBehind')}
+            </Link>
           ) : null}
         </p>
       ) : null}

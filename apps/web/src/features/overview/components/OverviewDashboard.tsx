@@ -15,6 +15,7 @@ import { useOverview } from '../hooks/useOverview';
 import { pickDefaultIndicator, useOverviewState } from '../hooks/useOverviewState';
 import { DomainTiles } from './DomainTiles';
 import { WarningList } from './WarningList';
+import { LateDossiersCard } from '../../dossiers/components/LateDossiersCard';
 
 /** Bức tranh tổng quan: the map of one indicator, the current warnings, and every domain's key figures. */
 export function OverviewDashboard() {
@@ -91,6 +92,7 @@ export function OverviewDashboard() {
           )}
         </Card>
       </div>
+      <LateDossiersCard period={scorecardPeriod} />
       <Card title={t('overview.domains', { period: periodLabel(scorecardPeriod) })}>
         {overview ? (
           <DomainTiles domains={overview.domains} period={scorecardPeriod} />
