@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -41,6 +42,12 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { CaseDeadlines } from './cases/case-deadlines.js';
+import { CaseFigures } from './cases/case-figures.js';
+import { PhotoStore } from './cases/case-photos.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { CasesService } from './cases/cases.service.js';
+import { open311Routes } from './open311/open311.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -58,9 +65,13 @@ export interface Services {
   notifications: NotificationsService;
   deliveries: DeliveryWorker;
   clock: Clock;
+  cases: CasesService;
+  caseDeadlines: CaseDeadlines;
+  caseFigures: CaseFigures;
 }
 
-export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_DATA_DIR'>>;
 
 export function createServices(
   handle: DatabaseHandle,
@@ -74,23 +85,30 @@ export function createServices(
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
+  const observations = new ObservationsService(handle.db, changed);
+  // Photos of citizen reports live in the data folder (a scratch folder when there is none, in tests).
+  const photoDir = path.join(config.IOC_DATA_DIR ?? path.join(tmpdir(), `ioc-${process.pid}`), 'case-photos');
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
-    observations: new ObservationsService(handle.db, changed),
+    observations,
     values,
     overview: new OverviewService(handle.db),
     refresher,
     live,
-    notifications: new NotificationsService(handle.db, live, clock, {
-      emailEnabled: transports.email !== null,
-      wake: () => deliveries.wake(),
-    }),
+    notifications,
     deliveries,
     clock,
+    cases: new CasesService(handle.db, notifications, live, clock, new PhotoStore(photoDir)),
+    caseDeadlines: new CaseDeadlines(handle.db, notifications, live, clock),
+    caseFigures: new CaseFigures(handle.db, observations),
   };
 }
 
@@ -204,12 +222,14 @@ export async function buildApp(
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
   await app.register(notificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(caseRoutes(services), { prefix: '/api/v1' });
+  await app.register(open311Routes(services), { prefix: '/open311/v2' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
     app.setNotFoundHandler((request, reply) =>
-      request.url.startsWith('/api/')
+      request.url.startsWith('/api/') || request.url.startsWith('/open311/')
         ? reply.status(404).send(new AppError('NOT_FOUND').toBody())
         : reply.sendFile('index.html'),
     );
