@@ -31,6 +31,8 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
 
 /** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
 const DELIVERY_INTERVAL_MS = 15_000;
+/** How often `serve` checks the deadlines of citizen reports and refreshes today's 1022 figures. */
+const CASE_CHECK_INTERVAL_MS = 60_000;
 
 async function readStdinLine(): Promise<string> {
   let data = '';
@@ -93,12 +95,19 @@ program
     }
     services.refresher.schedule();
     services.deliveries.start(DELIVERY_INTERVAL_MS);
+    services.caseDeadlines.start(CASE_CHECK_INTERVAL_MS, () => {
+      // Yesterday too: a case answered just after midnight changes the day before's figures.
+      const today = new Date(services.clock().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+      const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+      return services.caseFigures.toWarehouse(yesterday, today);
+    });
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const stop = async () => {
       await app.close();
       await services.deliveries.stop();
+      await services.caseDeadlines.stop();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);
@@ -122,6 +131,21 @@ program
       const { seedDemo } = await import('./seed/seed-demo.js');
       const { observations } = await seedDemo(services, { log });
       log(`Xong: ${observations} số liệu / done`);
+    }),
+  );
+
+program
+  .command('cases-figures')
+  .description(
+    'Tính lại số liệu phản ánh 1022 (tiếp nhận, đã xử lý, đúng hạn, đánh giá, quá hạn) vào kho chỉ tiêu cho các ngày from..to / Recompute the 1022 indicators from the cases',
+  )
+  .requiredOption('--from <date>', 'ngày đầu / first day (YYYY-MM-DD)')
+  .requiredOption('--to <date>', 'ngày cuối / last day (YYYY-MM-DD)')
+  .action((opts: { from: string; to: string }) =>
+    withRuntime(async (services) => {
+      const written = await services.caseFigures.toWarehouse(opts.from, opts.to);
+      await services.refresher.drain();
+      log(`Đã ghi ${written} số liệu / observations written`);
     }),
   );
 

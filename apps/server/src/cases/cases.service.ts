@@ -76,7 +76,7 @@ function requireText(value: string | undefined, field: string): string {
  */
 export class CasesService {
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     private readonly notifications: NotificationsService,
     private readonly live: LiveHub,
     private readonly clock: Clock,

@@ -2,6 +2,7 @@ import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
 import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { seedDemoCases } from './seed-demo-cases.js';
 
 const BATCH = 20_000;
 
@@ -40,6 +41,7 @@ export async function seedDemo(
     await observations.write('cli', { rows, rowNumbers: rows.map((_, k) => i + k + 1), mode: 'all' });
     log(`Số liệu: ${Math.min(i + BATCH, demo.observations.length)}/${demo.observations.length}`);
   }
+  await seedDemoCases(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
   await catalogue.upsertTargets('cli', demo.targets);
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
