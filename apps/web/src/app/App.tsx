@@ -22,6 +22,19 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const CasesPage = lazy(() => import('../pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('../pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CitizenReportPage = lazy(() =>
+  import('../pages/CitizenReportPage').then((m) => ({ default: m.CitizenReportPage })),
+);
+const CitizenFollowPage = lazy(() =>
+  import('../pages/CitizenFollowPage').then((m) => ({ default: m.CitizenFollowPage })),
+);
+const PublicCasesPage = lazy(() =>
+  import('../pages/PublicCasesPage').then((m) => ({ default: m.PublicCasesPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +53,12 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  // Citizen reports: the public pages first, so their paths are not read as case codes.
+  { path: '/phan-anh/gui', page: CitizenReportPage },
+  { path: '/phan-anh/cong-khai', page: PublicCasesPage },
+  { path: '/phan-anh/theo-doi/:code', page: CitizenFollowPage },
+  { path: '/phan-anh', page: CasesPage },
+  { path: '/phan-anh/:code', page: CaseDetailPage },
 ];
 
 export function App() {

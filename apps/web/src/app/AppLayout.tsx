@@ -39,6 +39,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/domain" active={pathname.startsWith('/domain')}>
             {t('nav.domains')}
           </NavLink>
+          <NavLink to="/phan-anh" active={pathname.startsWith('/phan-anh')}>
+            {t('nav.cases')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>
