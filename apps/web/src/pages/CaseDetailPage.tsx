@@ -40,7 +40,10 @@ export function CaseDetailPage({ params }: { params: Record<string, string> }) {
   const s = data.status;
   return (
     <div className="page-case">
-      <Card title={`${data.code} — ${data.title}`} actions={<Link to="/phan-anh">{t('cases.backToList')}</Link>}>
+      <Card
+        title={`${data.code} — ${data.title}`}
+        actions={<Link to="/phan-anh">{t('cases.backToList')}</Link>}
+      >
         <p>
           <CaseStatusBadge status={s} isOverdue={data.isOverdue} />{' '}
           <span className="muted">
@@ -60,14 +63,23 @@ export function CaseDetailPage({ params }: { params: Record<string, string> }) {
         {data.address ? <p className="muted">{data.address}</p> : null}
         <p data-testid="case-reporter">
           {data.reporter
-            ? [data.reporter.name, data.reporter.phone, data.reporter.email].filter(Boolean).join(' · ') || '—'
+            ? [data.reporter.name, data.reporter.phone, data.reporter.email].filter(Boolean).join(' · ') ||
+              '—'
             : t('cases.reporterHidden')}
           {data.isConfidential ? ` (${t('cases.confidentialShort')})` : ''}
         </p>
         {data.photos.map((p) => (
           <img key={p.id} src={p.url} alt={t('cases.photo')} className="case-photo" />
         ))}
-        {data.location ? <PointMap ariaLabel={t('cases.location')} points={[{ id: data.code, lonLat: data.location }]} center={data.location} zoom={13} height={220} /> : null}
+        {data.location ? (
+          <PointMap
+            ariaLabel={t('cases.location')}
+            points={[{ id: data.code, lonLat: data.location }]}
+            center={data.location}
+            zoom={13}
+            height={220}
+          />
+        ) : null}
         {data.answer ? (
           <section data-testid="case-answer">
             <h3>{t('cases.answer')}</h3>
@@ -87,7 +99,12 @@ export function CaseDetailPage({ params }: { params: Record<string, string> }) {
             <>
               <div className="field">
                 <label htmlFor="case-agency">{t('cases.agencyCode')}</label>
-                <input id="case-agency" value={organisationCode} placeholder={t('cases.agencyAuto')} onChange={(e) => setOrganisationCode(e.target.value)} />
+                <input
+                  id="case-agency"
+                  value={organisationCode}
+                  placeholder={t('cases.agencyAuto')}
+                  onChange={(e) => setOrganisationCode(e.target.value)}
+                />
               </div>
               {button('forward', 'cases.action.forward', organisationCode ? { organisationCode } : {})}
               {button('answer_directly', 'cases.action.answer_directly', { answer: text })}
@@ -114,7 +131,11 @@ export function CaseDetailPage({ params }: { params: Record<string, string> }) {
             </>
           ) : null}
           {isOperator && s === 'closed' ? (
-            <button type="button" className="button-primary" onClick={() => run(publish(code, !data.isPublished))}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => run(publish(code, !data.isPublished))}
+            >
               {data.isPublished ? t('cases.action.unpublish') : t('cases.action.publish')}
             </button>
           ) : null}
@@ -127,7 +148,11 @@ export function CaseDetailPage({ params }: { params: Record<string, string> }) {
               {data.duplicates.map((d) => (
                 <li key={d.code}>
                   <Link to={`/phan-anh/${d.code}`}>{d.code}</Link> — {d.title} ({d.distanceM} m){' '}
-                  <button type="button" className="button-small" onClick={() => run(act(code, 'merge', { into: d.code }))}>
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => run(act(code, 'merge', { into: d.code }))}
+                  >
                     {t('cases.mergeInto', { code: d.code })}
                   </button>
                 </li>

@@ -28,9 +28,12 @@ export function CasesPage() {
     overdue: query.get('overdue') ?? undefined,
   };
   const categories = useApi<{ categories: CaseCategory[] }>(casesUrls.categories).data?.categories ?? [];
-  const { data, error } = useApi<{ items: CaseView[]; hasMore: boolean }>(user ? casesUrls.list(filters) : null, {
-    keepPrevious: true,
-  });
+  const { data, error } = useApi<{ items: CaseView[]; hasMore: boolean }>(
+    user ? casesUrls.list(filters) : null,
+    {
+      keepPrevious: true,
+    },
+  );
   if (user === null) return <ErrorMessage error={new Error(t('cases.loginNeeded'))} />;
   const isOperator = user?.role === 'operator' || user?.role === 'administrator';
   return (
@@ -56,11 +59,19 @@ export function CasesPage() {
         <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="cases-q">{t('cases.search')}</label>
-            <input id="cases-q" defaultValue={filters.q} onChange={(e) => setQuery({ q: e.target.value || null })} />
+            <input
+              id="cases-q"
+              defaultValue={filters.q}
+              onChange={(e) => setQuery({ q: e.target.value || null })}
+            />
           </div>
           <div className="field">
             <label htmlFor="cases-status">{t('cases.statusLabel')}</label>
-            <select id="cases-status" value={filters.status ?? ''} onChange={(e) => setQuery({ status: e.target.value || null })}>
+            <select
+              id="cases-status"
+              value={filters.status ?? ''}
+              onChange={(e) => setQuery({ status: e.target.value || null })}
+            >
               <option value="">{t('cases.all')}</option>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -71,7 +82,11 @@ export function CasesPage() {
           </div>
           <div className="field">
             <label htmlFor="cases-category">{t('cases.category')}</label>
-            <select id="cases-category" value={filters.category ?? ''} onChange={(e) => setQuery({ category: e.target.value || null })}>
+            <select
+              id="cases-category"
+              value={filters.category ?? ''}
+              onChange={(e) => setQuery({ category: e.target.value || null })}
+            >
               <option value="">{t('cases.all')}</option>
               {categories.map((c) => (
                 <option key={c.code} value={c.code}>

@@ -20,7 +20,9 @@ export function CitizenFollowPage({ params }: { params: Record<string, string> }
   const [actionError, setActionError] = useState<unknown>(null);
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
-  const run = (work: Promise<unknown>) => work.then(refetch, setActionError);
+  const run = (work: Promise<unknown>) => {
+    void work.then(refetch, setActionError);
+  };
   return (
     <div className="narrow">
       <Card title={t('cases.followTitle', { code })}>
@@ -39,12 +41,19 @@ export function CitizenFollowPage({ params }: { params: Record<string, string> }
             <p>{data.answer}</p>
           </section>
         ) : null}
-        {data.rating ? <p data-testid="citizen-rating">{t('cases.yourRating', { rating: data.rating })}</p> : null}
+        {data.rating ? (
+          <p data-testid="citizen-rating">{t('cases.yourRating', { rating: data.rating })}</p>
+        ) : null}
         {data.canRate ? (
           <fieldset className="rating">
             <legend>{t('cases.rate')}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
-              <button key={n} type="button" className="button-secondary" onClick={() => run(rate(code, token, n))}>
+              <button
+                key={n}
+                type="button"
+                className="button-secondary"
+                onClick={() => run(rate(code, token, n))}
+              >
                 {t('cases.stars', { n })}
               </button>
             ))}
@@ -59,7 +68,12 @@ export function CitizenFollowPage({ params }: { params: Record<string, string> }
           >
             <div className="field">
               <label htmlFor="reopen-reason">{t('cases.reopenReason')}</label>
-              <textarea id="reopen-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                id="reopen-reason"
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </div>
             <button type="submit" className="button-secondary">
               {t('cases.reopen')}

@@ -33,7 +33,10 @@ export function CitizenReportPage() {
     <div className="narrow">
       <Card title={t('cases.citizenTitle')}>
         <p className="muted">{t('cases.citizenHelp')}</p>
-        <CaseReportForm mode="citizen" onSubmit={(draft, id) => submitPublicReport(draft, id).then(setSent)} />
+        <CaseReportForm
+          mode="citizen"
+          onSubmit={(draft, id) => submitPublicReport(draft, id).then(setSent)}
+        />
         <p>
           <Link to="/phan-anh/cong-khai">{t('cases.publicTitle')}</Link>
         </p>

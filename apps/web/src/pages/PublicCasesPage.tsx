@@ -29,7 +29,10 @@ export function PublicCasesPage() {
   );
   return (
     <div className="page-cases-public">
-      <Card title={t('cases.publicTitle')} actions={<Link to="/phan-anh/gui">{t('cases.citizenTitle')}</Link>}>
+      <Card
+        title={t('cases.publicTitle')}
+        actions={<Link to="/phan-anh/gui">{t('cases.citizenTitle')}</Link>}
+      >
         <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="public-q">{t('cases.search')}</label>
@@ -37,7 +40,11 @@ export function PublicCasesPage() {
           </div>
           <div className="field">
             <label htmlFor="public-category">{t('cases.category')}</label>
-            <select id="public-category" value={category} onChange={(e) => setQuery({ category: e.target.value || null })}>
+            <select
+              id="public-category"
+              value={category}
+              onChange={(e) => setQuery({ category: e.target.value || null })}
+            >
               <option value="">{t('cases.all')}</option>
               {categories.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -48,11 +55,19 @@ export function PublicCasesPage() {
           </div>
           <div className="field">
             <label htmlFor="public-unit">{t('cases.unitCode')}</label>
-            <input id="public-unit" defaultValue={unit} onChange={(e) => setQuery({ unit: e.target.value || null })} />
+            <input
+              id="public-unit"
+              defaultValue={unit}
+              onChange={(e) => setQuery({ unit: e.target.value || null })}
+            />
           </div>
         </form>
         {error ? <ErrorMessage error={error} /> : null}
-        <PointMap ariaLabel={t('cases.publicMap')} points={points} onSelect={(code) => document.getElementById(`case-${code}`)?.scrollIntoView()} />
+        <PointMap
+          ariaLabel={t('cases.publicMap')}
+          points={points}
+          onSelect={(code) => document.getElementById(`case-${code}`)?.scrollIntoView()}
+        />
         <ul className="case-list" data-testid="public-cases">
           {items.length === 0 ? <li className="muted">{t('cases.none')}</li> : null}
           {items.map((c) => (

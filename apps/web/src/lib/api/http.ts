@@ -47,7 +47,9 @@ export async function requestJson<T>(
       method: init.method ?? 'GET',
       credentials: 'same-origin',
       headers: {
-        ...(init.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
+        ...(init.body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json' }),
         ...(init.idempotencyKey ? { 'idempotency-key': init.idempotencyKey } : {}),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),

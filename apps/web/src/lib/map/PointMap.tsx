@@ -4,8 +4,6 @@ import { maplibregl } from './maplibre';
 export interface MapPoint {
   id: string;
   lonLat: [number, number];
-  /** Marker colour, CSS hex. */
-  colour?: string;
 }
 
 export interface PointMapProps {
@@ -60,7 +58,7 @@ export function PointMap({
             source: POINTS,
             paint: {
               'circle-radius': 7,
-              'circle-color': ['coalesce', ['get', 'colour'], '#c2410c'],
+              'circle-color': '#c2410c',
               'circle-stroke-color': '#ffffff',
               'circle-stroke-width': 2,
             },
@@ -82,12 +80,18 @@ export function PointMap({
         handlers.current.onSelect(String(hit.properties.id));
         return;
       }
-      handlers.current.onPick?.([
-        Number(event.lngLat.lng.toFixed(6)),
-        Number(event.lngLat.lat.toFixed(6)),
-      ]);
+      handlers.current.onPick?.([Number(event.lngLat.lng.toFixed(6)), Number(event.lngLat.lat.toFixed(6))]);
     });
     instance.on('load', () => setReady(true));
+    // Tells browser tests what is on screen: how many points are drawn, and the view's centre.
+    instance.on('idle', () => {
+      element.setAttribute(
+        'data-points-drawn',
+        String(instance.queryRenderedFeatures({ layers: ['points'] }).length),
+      );
+      const c = instance.getCenter();
+      element.setAttribute('data-center', `${c.lng.toFixed(6)},${c.lat.toFixed(6)}`);
+    });
     map.current = instance;
     return () => {
       setReady(false);
@@ -95,7 +99,6 @@ export function PointMap({
       map.current = null;
     };
     // The map is created once; centre and zoom are only its starting view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -106,15 +109,8 @@ export function PointMap({
       features: points.map((p) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: p.lonLat },
-        properties: { id: p.id, ...(p.colour ? { colour: p.colour } : {}) },
+        properties: { id: p.id },
       })),
-    });
-    instance.once('idle', () => {
-      const element = container.current;
-      if (!element) return;
-      element.setAttribute('data-points-drawn', String(points.length));
-      const c = instance.getCenter();
-      element.setAttribute('data-center', `${c.lng.toFixed(6)},${c.lat.toFixed(6)}`);
     });
     instance.triggerRepaint();
   }, [points, ready]);

@@ -102,7 +102,8 @@ export const casesUrls = {
   categories: '/api/v1/case-categories',
   list: (query: Record<string, string | undefined>) => buildUrl('/api/v1/cases', { limit: 50, ...query }),
   detail: (code: string) => `/api/v1/cases/${code}`,
-  publicList: (query: Record<string, string | undefined>) => buildUrl('/api/v1/public/cases', { limit: 100, ...query }),
+  publicList: (query: Record<string, string | undefined>) =>
+    buildUrl('/api/v1/public/cases', { limit: 100, ...query }),
   follow: (code: string, token: string) => buildUrl(`/api/v1/public/cases/${code}/follow`, { token }),
   figures: (month: string, by: string) => buildUrl('/api/v1/cases/figures', { month, by }),
 };
@@ -130,7 +131,10 @@ export function suggest(body: { text: string; unitCode?: string; location?: [num
 }
 
 export async function act(code: string, action: string, body: Record<string, string | undefined> = {}) {
-  const result = await requestJson<CaseDetail>(`/api/v1/cases/${code}/actions/${action}`, { method: 'POST', body });
+  const result = await requestJson<CaseDetail>(`/api/v1/cases/${code}/actions/${action}`, {
+    method: 'POST',
+    body,
+  });
   invalidateQueries();
   return result;
 }

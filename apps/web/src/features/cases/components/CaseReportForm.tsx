@@ -87,7 +87,11 @@ export function CaseReportForm({ mode, onSubmit }: Props) {
       {mode === 'operator' ? (
         <div className="field">
           <label htmlFor="case-channel">{t('cases.channel')}</label>
-          <select id="case-channel" value={channel} onChange={(e) => setChannel(e.target.value as CaseChannel)}>
+          <select
+            id="case-channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as CaseChannel)}
+          >
             {CASE_CHANNELS.filter((c) => c !== 'open311').map((c) => (
               <option key={c} value={c}>
                 {t(`cases.channel.${c}`)}
@@ -121,7 +125,12 @@ export function CaseReportForm({ mode, onSubmit }: Props) {
         <div className="case-suggestion" data-testid="case-suggestion" role="status">
           <p>
             {t('cases.suggested', {
-              category: label(categories.find((c) => c.code === suggestion.categoryCode) ?? { name: suggestion.categoryCode, nameEn: suggestion.categoryCode }),
+              category: label(
+                categories.find((c) => c.code === suggestion.categoryCode) ?? {
+                  name: suggestion.categoryCode,
+                  nameEn: suggestion.categoryCode,
+                },
+              ),
               agency: suggestion.organisation?.name ?? '—',
             })}
           </p>
@@ -185,14 +194,30 @@ export function CaseReportForm({ mode, onSubmit }: Props) {
         </div>
         <div className="field">
           <label htmlFor="case-phone">{t('cases.phone')}</label>
-          <input id="case-phone" value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="tel" />
+          <input
+            id="case-phone"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            inputMode="tel"
+            autoComplete="tel"
+          />
         </div>
         <div className="field">
           <label htmlFor="case-email">{t('cases.email')}</label>
-          <input id="case-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+          <input
+            id="case-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="email"
+          />
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={isConfidential} onChange={(e) => setConfidential(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={isConfidential}
+            onChange={(e) => setConfidential(e.target.checked)}
+          />{' '}
           {t('cases.confidential')}
         </label>
       </fieldset>
