@@ -94,10 +94,11 @@ CREATE TABLE cases (
   updated_at      timestamptz NOT NULL
 );
 CREATE INDEX cases_received ON cases (received_at DESC, id DESC);
-CREATE INDEX cases_status ON cases (status, received_at DESC);
-CREATE INDEX cases_category ON cases (category_id, received_at DESC);
-CREATE INDEX cases_organisation ON cases (organisation_id, status);
-CREATE INDEX cases_unit ON cases (unit_id, received_at DESC);
+-- Lists are pages of the newest cases under a filter: each index keeps that order.
+CREATE INDEX cases_status ON cases (status, received_at DESC, id DESC);
+CREATE INDEX cases_category ON cases (category_id, received_at DESC, id DESC);
+CREATE INDEX cases_organisation ON cases (organisation_id, received_at DESC, id DESC);
+CREATE INDEX cases_unit ON cases (unit_id, received_at DESC, id DESC);
 CREATE INDEX cases_due ON cases (due_at) WHERE status IN ('forwarded', 'in_progress');
 CREATE INDEX cases_published ON cases (published_at DESC) WHERE is_published;
 

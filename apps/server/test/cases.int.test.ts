@@ -444,6 +444,92 @@ describe.each(ENGINES)('citizen reports (1022) on $name', (engine) => {
     ]);
   });
 
+  it('an agency sends a case back with a reason; the operator re-routes it; a citizen reopens a closed one', async () => {
+    const res = await post(
+      '/api/v1/cases',
+      report({ categoryCode: 'roads', location: [107.05, 12.0], reporter: {} }),
+      auth('operator'),
+    );
+    const code = res.json().case.code;
+    await post(`/api/v1/cases/${code}/actions/forward`, {}, auth('operator'));
+    const noReason = await post(`/api/v1/cases/${code}/actions/send_back`, {}, auth('agency'));
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toBe('Vui lòng nhập lý do.');
+    const back = await post(
+      `/api/v1/cases/${code}/actions/send_back`,
+      { note: 'Thuộc thẩm quyền UBND phường' },
+      auth('agency'),
+    );
+    expect(back.json()).toMatchObject({ status: 'returned', organisation: null });
+    const again = await post(
+      `/api/v1/cases/${code}/actions/forward`,
+      { organisationCode: 'UBND_C1' },
+      auth('operator'),
+    );
+    expect(again.json()).toMatchObject({ status: 'forwarded', organisation: { code: 'UBND_C1' } });
+    // The first agency keeps read access to what it handled, the new one acts on it.
+    expect((await get(`/api/v1/cases/${code}`, auth('agency'))).statusCode).toBe(200);
+    await post(`/api/v1/cases/${code}/actions/accept`, {}, auth('other'));
+    await post(`/api/v1/cases/${code}/actions/answer`, { answer: 'Đã sửa.' }, auth('other'));
+    const rejected = await post(
+      `/api/v1/cases/${code}/actions/reject_answer`,
+      { note: 'Chưa đúng vị trí' },
+      auth('operator'),
+    );
+    expect(rejected.json().status).toBe('in_progress');
+
+    const reopened = await post(`/api/v1/public/cases/${first.code}/reopen`, {
+      token: first.citizenToken,
+      reason: 'Ổ gà lại xuất hiện',
+    });
+    expect(reopened.json()).toMatchObject({ status: 'received', canRate: false, rating: null });
+    const detail = (await get(`/api/v1/cases/${first.code}`, auth('operator'))).json();
+    expect(detail.events.at(-1)).toMatchObject({
+      action: 'reopen',
+      actor: 'citizen',
+      note: 'Ổ gà lại xuất hiện',
+    });
+    expect(detail.organisation).toBeNull();
+  });
+
+  it('lets administrators change a category’s keywords, which changes the suggestion at once', async () => {
+    const body = {
+      name: 'Cây xanh',
+      nameEn: 'Trees',
+      keywords: ['cây đổ', 'cành cây'],
+      routeTo: 'unit',
+      defaultOrganisationCode: null,
+      deadlineHours: 48,
+      active: true,
+    };
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'PUT',
+          url: '/api/v1/case-categories/trees',
+          payload: body,
+          headers: auth('operator'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    tokens.admin = await loginAs(ctx, { username: 'quantri', role: 'administrator' });
+    const saved = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/case-categories/trees',
+      payload: body,
+      headers: auth('admin'),
+    });
+    expect(saved.statusCode).toBe(200);
+    const suggestion = (
+      await post(
+        '/api/v1/cases/suggest',
+        { text: 'Cay do chan ngang duong', location: NEAR_C1 },
+        auth('operator'),
+      )
+    ).json();
+    expect(suggestion).toMatchObject({ categoryCode: 'trees', organisation: { code: 'UBND_C1' } });
+  });
+
   it('keeps every case: nothing is deleted, merged cases point to their survivor', async () => {
     const rows = await ctx.handle.db
       .selectFrom('cases as c')
@@ -451,7 +537,7 @@ describe.each(ENGINES)('citizen reports (1022) on $name', (engine) => {
       .select(['c.code', 'c.status', 'm.code as into'])
       .orderBy('c.id')
       .execute();
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(rows[1]).toEqual({ code: second, status: 'merged', into: first.code });
   });
 });

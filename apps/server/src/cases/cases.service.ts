@@ -356,9 +356,20 @@ export class CasesService {
   ): Q {
     let q = query;
     if (filters.status) q = q.where('c.status', '=', filters.status) as Q;
-    if (filters.category) q = q.where('k.code', '=', filters.category) as Q;
+    // Codes are resolved by a sub-select, so the planner can walk the (id, received_at) index.
+    if (filters.category) {
+      const code = filters.category;
+      q = q.where('c.category_id', '=', (eb) =>
+        eb.selectFrom('case_categories as kc').select('kc.id').where('kc.code', '=', code),
+      ) as Q;
+    }
     if (filters.channel) q = q.where('c.channel', '=', filters.channel) as Q;
-    if (filters.organisation) q = q.where('o.code', '=', filters.organisation) as Q;
+    if (filters.organisation) {
+      const code = filters.organisation;
+      q = q.where('c.organisation_id', '=', (eb) =>
+        eb.selectFrom('organisations as og').select('og.id').where('og.code', '=', code),
+      ) as Q;
+    }
     if (filters.unit) {
       const code = filters.unit;
       q = q.where((eb) =>
