@@ -169,7 +169,7 @@ describe.each(ENGINES)('Open311 GeoReport v2 on $name', (engine) => {
         status_notes: null,
         service_name: 'Giao thông, đường sá',
         service_code: 'roads',
-        description: 'Ổ gà lớn trước số 12, gọi [đã ẩn] để biết thêm',
+        description: null,
         agency_responsible: null,
         service_notice: null,
         requested_datetime: now.toISOString(),
@@ -195,6 +195,24 @@ describe.each(ENGINES)('Open311 GeoReport v2 on $name', (engine) => {
       status: 'open',
       lat: '11.5201',
     });
+
+    // Once answered and published, the province's summary (contact details removed) is shown.
+    const operator = {
+      kind: 'user',
+      userId: 1,
+      username: 'cong_zalo',
+      role: 'operator',
+      organisationId: null,
+      scopeUnitId: null,
+    } as const;
+    await ctx.services.cases.act(operator, id, 'answer_directly', { answer: 'Đã vá ổ gà.' });
+    await ctx.services.cases.publish(operator, id, { published: true });
+    const published = (await get(`/open311/v2/requests/${id}.json`)).json()[0];
+    expect(published).toMatchObject({
+      status: 'closed',
+      description: 'Ổ gà lớn trước số 12, gọi [đã ẩn] để biết thêm',
+    });
+    for (const secret of PERSONAL) expect(JSON.stringify(published)).not.toContain(secret);
   });
 
   it('filters requests by ids, service code, dates and status', async () => {
@@ -203,12 +221,12 @@ describe.each(ENGINES)('Open311 GeoReport v2 on $name', (engine) => {
     expect(await ids('/open311/v2/requests.json')).toEqual([other, id]);
     expect(await ids(`/open311/v2/requests.json?service_request_id=${id},${other}`)).toEqual([other, id]);
     expect(await ids('/open311/v2/requests.json?service_code=lighting')).toEqual([other]);
-    expect(await ids('/open311/v2/requests.json?status=closed')).toEqual([]);
+    expect(await ids('/open311/v2/requests.json?status=closed')).toEqual([id]);
     expect(
       await ids(
         '/open311/v2/requests.json?status=open&start_date=2025-04-01T00:00:00%2B07:00&end_date=2025-04-03T00:00:00Z',
       ),
-    ).toEqual([other, id]);
+    ).toEqual([other]);
     expect(await ids('/open311/v2/requests.json?start_date=2025-04-03T00:00:00Z')).toEqual([]);
     const bad = await get('/open311/v2/requests.json?start_date=yesterday');
     expect(bad.statusCode).toBe(400);

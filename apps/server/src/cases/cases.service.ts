@@ -903,8 +903,6 @@ export class CasesService {
       return {
         code: view.code,
         status: view.status,
-        title: view.title,
-        description: view.description,
         categoryCode: view.category.code,
         categoryName: view.category.name,
         organisation: view.organisation?.name ?? null,

@@ -62,8 +62,6 @@ export function toServiceDefinition(code: string, units: { code: string; name: s
 export interface Open311CaseRow {
   code: string;
   status: CaseStatus;
-  title: string;
-  description: string;
   categoryCode: string;
   categoryName: string;
   organisation: string | null;
@@ -78,8 +76,9 @@ export interface Open311CaseRow {
 }
 
 /**
- * A service request as the spec returns it. The reporter never appears; the text is the
- * province's published summary, or the description with contact details removed.
+ * A service request as the spec returns it. The reporter never appears, and free text only once
+ * the province has published the case (its edited summary): a citizen's own words may name
+ * people or places that identify them, which no pattern can reliably remove.
  */
 export function toServiceRequest(c: Open311CaseRow) {
   const isClosed = c.status === 'closed' || c.status === 'merged';
@@ -89,13 +88,13 @@ export function toServiceRequest(c: Open311CaseRow) {
     status_notes: c.mergedInto ? `Đã gộp vào ${c.mergedInto} / Merged into ${c.mergedInto}` : null,
     service_name: c.categoryName,
     service_code: c.categoryCode,
-    description: c.isPublished && c.publicSummary ? c.publicSummary : redactPersonalData(c.description),
+    description: c.isPublished ? c.publicSummary : null,
     agency_responsible: c.organisation,
     service_notice: null,
     requested_datetime: c.receivedAt,
     updated_datetime: c.updatedAt,
     expected_datetime: c.dueAt,
-    address: c.address ? redactPersonalData(c.address) : null,
+    address: c.isPublished && c.address ? redactPersonalData(c.address) : null,
     address_id: null,
     zipcode: null,
     lat: c.location?.[1] ?? null,
