@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -54,6 +55,12 @@ import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { DossierDeadlines } from './dossiers/dossier-deadlines.js';
 import { DossierPull } from './dossiers/dossier-pull.js';
+import { CaseDeadlines } from './cases/case-deadlines.js';
+import { CaseFigures } from './cases/case-figures.js';
+import { PhotoStore } from './cases/case-photos.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { CasesService } from './cases/cases.service.js';
+import { open311Routes } from './open311/open311.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -80,13 +87,21 @@ export interface Services {
   dossierDeadlines: DossierDeadlines;
   /** Null when no one-stop system API is configured (DOSSIER_PULL_URL). */
   dossierPull: DossierPull | null;
+  cases: CasesService;
+  caseDeadlines: CaseDeadlines;
+  caseFigures: CaseFigures;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
   Partial<
     Pick<
       Config,
-      'SMTP_URL' | 'SMTP_FROM' | 'DOSSIER_WARNING_HOURS' | 'DOSSIER_PULL_URL' | 'DOSSIER_PULL_API_KEY'
+      | 'SMTP_URL'
+      | 'SMTP_FROM'
+      | 'IOC_DATA_DIR'
+      | 'DOSSIER_WARNING_HOURS'
+      | 'DOSSIER_PULL_URL'
+      | 'DOSSIER_PULL_API_KEY'
     >
   >;
 
@@ -120,6 +135,8 @@ export function createServices(
     emailEnabled: transports.email !== null,
     wake: () => deliveries.wake(),
   });
+  // Photos of citizen reports live in the data folder (a scratch folder when there is none, in tests).
+  const photoDir = path.join(config.IOC_DATA_DIR ?? path.join(tmpdir(), `ioc-${process.pid}`), 'case-photos');
   return {
     budget: new BudgetService(handle.db, intake),
     investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
@@ -146,6 +163,9 @@ export function createServices(
           ...(config.DOSSIER_PULL_API_KEY ? { apiKey: config.DOSSIER_PULL_API_KEY } : {}),
         })
       : null,
+    cases: new CasesService(handle.db, notifications, live, clock, new PhotoStore(photoDir)),
+    caseDeadlines: new CaseDeadlines(handle.db, notifications, live, clock),
+    caseFigures: new CaseFigures(handle.db, observations),
   };
 }
 
@@ -262,12 +282,14 @@ export async function buildApp(
   await app.register(budgetRoutes(services), { prefix: '/api/v1' });
   await app.register(investmentRoutes(services), { prefix: '/api/v1' });
   await app.register(dossierRoutes(services), { prefix: '/api/v1' });
+  await app.register(caseRoutes(services), { prefix: '/api/v1' });
+  await app.register(open311Routes(services), { prefix: '/open311/v2' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
     app.setNotFoundHandler((request, reply) =>
-      request.url.startsWith('/api/')
+      request.url.startsWith('/api/') || request.url.startsWith('/open311/')
         ? reply.status(404).send(new AppError('NOT_FOUND').toBody())
         : reply.sendFile('index.html'),
     );

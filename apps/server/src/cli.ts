@@ -37,6 +37,8 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
 /** How often unfinished dossiers are checked against their deadlines. */
 const DOSSIER_DEADLINE_INTERVAL_MS = 5 * 60_000;
 const DELIVERY_INTERVAL_MS = 15_000;
+/** How often `serve` checks the deadlines of citizen reports and refreshes today's 1022 figures. */
+const CASE_CHECK_INTERVAL_MS = 60_000;
 
 async function readStdinLine(): Promise<string> {
   let data = '';
@@ -102,6 +104,12 @@ program
     services.dossierFigures.schedule();
     services.dossierDeadlines.start(DOSSIER_DEADLINE_INTERVAL_MS);
     services.dossierPull?.start(config.DOSSIER_PULL_MINUTES * 60_000);
+    services.caseDeadlines.start(CASE_CHECK_INTERVAL_MS, () => {
+      // Yesterday too: a case answered just after midnight changes the day before's figures.
+      const today = new Date(services.clock().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+      const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+      return services.caseFigures.toWarehouse(yesterday, today);
+    });
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
@@ -111,6 +119,7 @@ program
       await services.dossierDeadlines.stop();
       await services.dossierPull?.stop();
       await services.dossierFigures.drain();
+      await services.caseDeadlines.stop();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);
@@ -134,6 +143,21 @@ program
       const { seedDemo } = await import('./seed/seed-demo.js');
       const { observations } = await seedDemo(services, { log });
       log(`Xong: ${observations} số liệu / done`);
+    }),
+  );
+
+program
+  .command('cases-figures')
+  .description(
+    'Tính lại số liệu phản ánh 1022 (tiếp nhận, đã xử lý, đúng hạn, đánh giá, quá hạn) vào kho chỉ tiêu cho các ngày from..to / Recompute the 1022 indicators from the cases',
+  )
+  .requiredOption('--from <date>', 'ngày đầu / first day (YYYY-MM-DD)')
+  .requiredOption('--to <date>', 'ngày cuối / last day (YYYY-MM-DD)')
+  .action((opts: { from: string; to: string }) =>
+    withRuntime(async (services) => {
+      const written = await services.caseFigures.toWarehouse(opts.from, opts.to);
+      await services.refresher.drain();
+      log(`Đã ghi ${written} số liệu / observations written`);
     }),
   );
 

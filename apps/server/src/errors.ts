@@ -30,6 +30,38 @@ const CATALOGUE = {
     'Unsupported content type (use application/json or text/csv).',
   ],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
+  CASE_DESCRIPTION_REQUIRED: [400, 'Vui lòng nhập nội dung phản ánh.', 'The report needs a description.'],
+  CASE_LOCATION_REQUIRED: [
+    400,
+    'Vui lòng cho biết vị trí: địa chỉ, đơn vị hành chính hoặc điểm trên bản đồ.',
+    'Give a location: an address, an administrative unit or a point on the map.',
+  ],
+  CASE_OUTSIDE_PROVINCE: [
+    400,
+    'Vị trí phản ánh nằm ngoài địa bàn tỉnh.',
+    'The location is outside the province.',
+  ],
+  CASE_UNKNOWN_CATEGORY: [400, 'Lĩnh vực phản ánh không tồn tại.', 'Unknown report category.'],
+  CASE_ATTACHMENT_TOO_LARGE: [
+    413,
+    'Ảnh đính kèm quá lớn (tối đa 5 MB mỗi ảnh, 5 ảnh).',
+    'The attached photo is too large (at most 5 MB each, 5 photos).',
+  ],
+  CASE_ATTACHMENT_NOT_IMAGE: [
+    415,
+    'Tệp đính kèm không phải là ảnh (chỉ nhận JPEG, PNG, WebP, GIF).',
+    'The attachment is not an image (JPEG, PNG, WebP or GIF only).',
+  ],
+  CASE_INVALID_TRANSITION: [
+    409,
+    'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.',
+    'This action is not possible in the report’s current status.',
+  ],
+  CASE_TOKEN_INVALID: [
+    404,
+    'Đường dẫn theo dõi phản ánh không đúng hoặc đã hết hiệu lực.',
+    'The report’s follow-up link is wrong or no longer valid.',
+  ],
   INTERNAL: [
     500,
     'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.',

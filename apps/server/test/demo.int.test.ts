@@ -48,6 +48,8 @@ describe('demo province', () => {
     expect(source.map((s) => s.source).sort()).toEqual([
       'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
       'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ) / computed from dossier records',
+      // The 1022 indicators are counted from the demo's (synthetic) citizen reports.
+      'Hệ thống tiếp nhận phản ánh 1022 (tính từ hồ sơ phản ánh)',
       'Tính từ chứng từ / computed from records',
     ]);
     const dossierSources = await ctx.handle.db.selectFrom('dossiers').select('source').distinct().execute();
@@ -71,6 +73,32 @@ describe('demo province', () => {
     expect(late.total).toBe(
       lateValue.rows.find((r: { unit: { code: string } }) => r.unit.code === '693').value,
     );
+  });
+
+  it('has a year of plausible 1022 reports whose counts feed the warehouse', async () => {
+    const month = await ctx.handle.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '!=', 'merged')
+      .where('received_at', '>=', new Date('2024-08-01T00:00:00+07:00'))
+      .where('received_at', '<', new Date('2024-09-01T00:00:00+07:00'))
+      .executeTakeFirstOrThrow();
+    const dry = await ctx.handle.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('received_at', '>=', new Date('2024-02-01T00:00:00+07:00'))
+      .where('received_at', '<', new Date('2024-03-01T00:00:00+07:00'))
+      .executeTakeFirstOrThrow();
+    // Roughly 8,800 a year in 2024, more in the rainy season.
+    expect(Number(month.n)).toBeGreaterThan(600);
+    expect(Number(month.n)).toBeGreaterThan(Number(dry.n));
+    const { rows } = await get('/api/v1/indicators/PAKN_TIEP_NHAN/values?period=2024-08&level=district');
+    const total = rows.reduce((s: number, r: { value: number | null }) => s + (r.value ?? 0), 0);
+    expect(total).toBe(Number(month.n));
+    const late = await get('/api/v1/cases/figures?month=2024-08&by=organisation');
+    const buGiaMap = late.rows.find((r: { key: string }) => r.key === 'UBND_691');
+    const transport = late.rows.find((r: { key: string }) => r.key === 'SO_GTVT');
+    expect(buGiaMap.onTimeRate).toBeLessThan(transport.onTimeRate);
   });
 
   it('leaves nothing to roll up once loaded', async () => {

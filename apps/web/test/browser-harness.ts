@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, createServices, type Services } from '../../server/src/app.js';
+import type { Clock } from '../../server/src/clock.js';
 import { openDatabase } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { createDemoUsers } from '../../server/src/seed/demo-users.js';
@@ -61,7 +62,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** `clock`: the server's time source, for tests that move time forward (deadlines, escalations). */
+export async function startBrowserHarness(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`,
@@ -71,7 +73,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const handle = await openDatabase({ dataDir: 'memory://' });
   await migrate(handle.db);
-  const services = createServices(handle, { SESSION_HOURS: 1 });
+  const services = createServices(handle, { SESSION_HOURS: 1 }, options.clock);
   await seedDemo(services, { from: '2024-01-01', to: '2024-12-31' });
   await createDemoUsers(services);
   const app = await buildApp(handle, services, { demo: true });

@@ -9,3 +9,4 @@ export * from './geo';
 export * from './events';
 export * from './finance';
 export * from './dossiers';
+export * from './cases';

@@ -21,6 +21,15 @@ const PERMISSIONS = {
   /** Dossier records (hồ sơ TTHC): read inside the actor's scope only. */
   'dossiers.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   'dossiers.write': ['administrator', 'data_officer'],
+  /** Citizen reports (1022): read the internal list, in one's unit scope (agencies: their own cases). */
+  'cases.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  /** Hotline operators take reports from every channel, route, merge, close and publish them. */
+  'cases.intake': ['administrator', 'operator'],
+  /** See who reported, confidential reporters included (the handling agency sees non-confidential ones). */
+  'cases.personal': ['administrator', 'operator'],
+  /** The responsible agency accepts, sends back and answers the cases forwarded to its organisation. */
+  'cases.handle': ['administrator', 'data_officer'],
+  'cases.configure': ['administrator'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -395,6 +395,85 @@ export interface ServiceSatisfactionTable {
   updated_at: Timestamp;
 }
 
+export interface CaseCategoriesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  route_to: Generated<'unit' | 'organisation'>;
+  default_organisation_code: string | null;
+  deadline_hours: number;
+  is_active: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface CaseCodeCountersTable {
+  year: number;
+  last: number;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  code: string;
+  channel: string;
+  status: string;
+  title: string;
+  description: string;
+  category_id: number;
+  unit_id: number | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  is_confidential: Generated<boolean>;
+  submission_key: string | null;
+  organisation_id: number | null;
+  received_at: Timestamp;
+  forwarded_at: Timestamp | null;
+  due_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  answer: string | null;
+  is_late: boolean | null;
+  rating: number | null;
+  rated_at: Timestamp | null;
+  reopen_count: Generated<number>;
+  citizen_token_hash: string;
+  is_published: Generated<boolean>;
+  public_summary: string | null;
+  public_answer: string | null;
+  published_at: Timestamp | null;
+  merged_into_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  action: string;
+  actor: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  organisation_id: number | null;
+  at: Timestamp;
+}
+
+export interface CasePhotosTable {
+  id: Generated<string>;
+  case_id: string;
+  file: string | null;
+  url: string | null;
+  mime: string;
+  bytes: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -431,4 +510,9 @@ export interface Database {
   dossier_pull_runs: DossierPullRunsTable;
   dossier_warnings: DossierWarningsTable;
   service_satisfaction: ServiceSatisfactionTable;
+  case_categories: CaseCategoriesTable;
+  case_code_counters: CaseCodeCountersTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_photos: CasePhotosTable;
 }

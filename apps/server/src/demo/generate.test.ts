@@ -2,6 +2,7 @@ import { BUDGET_INDICATORS } from '../budget/budget-figures.js';
 import { INVESTMENT_INDICATORS } from '../investment/investment-figures.js';
 import { createHash } from 'node:crypto';
 import { DOSSIER_RECORD_INDICATORS, targetInputSchema } from '@ioc/shared';
+import { CASE_INDICATORS } from '../cases/case-figures.js';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, INDICATOR_LEVEL } from './catalogue.js';
 import { type DemoData, generateDemo } from './generate.js';
@@ -56,6 +57,7 @@ describe('generateDemo', () => {
       ...BUDGET_INDICATORS,
       ...INVESTMENT_INDICATORS,
       ...DOSSIER_RECORD_INDICATORS,
+      ...CASE_INDICATORS,
     ]);
     for (const indicator of INDICATORS)
       expect(codes.has(indicator.code), indicator.code).toBe(
@@ -94,6 +96,8 @@ describe('generateDemo', () => {
   it('keeps parts within their wholes', () => {
     const pairs = [
       ['PAKN_DUNG_HAN', 'PAKN_DA_XU_LY'],
+      ['DVC_HS_DUNG_HAN', 'DVC_HS_DA_XU_LY'],
+      ['DVC_HS_TRUC_TUYEN', 'DVC_HS_TIEP_NHAN'],
       ['GD_HS_TOT_NGHIEP', 'GD_HS_DU_THI'],
       ['YT_BHYT', 'KTXH_DAN_SO'],
     ];

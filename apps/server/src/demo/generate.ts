@@ -11,6 +11,7 @@ import {
   type TargetInput,
   type UnitLevel,
 } from '@ioc/shared';
+import { CASE_INDICATORS } from '../cases/case-figures.js';
 import { INDICATORS, INDICATOR_LEVEL } from './catalogue.js';
 import { DEMO_UNITS, DEMO_VALID_TO } from './units.js';
 import { BUDGET_INDICATORS } from '../budget/budget-figures.js';
@@ -948,8 +949,10 @@ export function generateDemo(options: { seed?: number; from?: string; to?: strin
     if (FROM_RECORDS.has(indicator.code)) continue;
     if (!fromDossiers.has(indicator.code) || MODELS[indicator.code])
       targets.push(...demo.targets(indicator.code));
-    // Dossier figures are counted from the demo dossier records instead (demo/dossiers.ts).
-    if (indicator.formula || fromDossiers.has(indicator.code)) continue;
+    // Dossier figures are counted from the demo dossier records (demo/dossiers.ts), the 1022
+    // figures from the demo's reports (seed-demo-cases), not drawn here.
+    if (indicator.formula || fromDossiers.has(indicator.code) || CASE_INDICATORS.includes(indicator.code))
+      continue;
     const series = demo.seriesOf(indicator.code);
     series.units.forEach((unit, u) =>
       series.periods.forEach((period, p) => {

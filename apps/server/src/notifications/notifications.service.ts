@@ -14,6 +14,14 @@ export interface NotificationInput {
   userIds?: number[];
   personCodes?: string[];
   roles?: { roles: Role[]; unitId?: number | null };
+  /** E-mail addresses of people outside the catalogue (e.g. a citizen who filed a report). */
+  emails?: string[];
+  /**
+   * Extra fields for webhook receivers (e.g. the phone number an SMS gateway sends to). A
+   * notification with `data` or `emails` concerns a private person, so it goes only to receivers
+   * that subscribed to its kind by name, never to catch-all ones.
+   */
+  data?: Record<string, unknown>;
   /** Dotted kind, e.g. `incident.escalated`, `supply.reminder`; webhooks subscribe to prefixes of it. */
   kind: string;
   title: string;
@@ -50,8 +58,15 @@ export class NotificationsService {
   async notify(input: NotificationInput, db: Db = this.db): Promise<{ users: number; deliveries: number }> {
     const recipients = await this.resolve(input, db);
     const dedupe = input.dedupeKey ?? null;
-    const payload = { kind: input.kind, title: input.title, body: input.body, link: input.link ?? null };
+    const payload = {
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      link: input.link ?? null,
+      ...(input.data ? { data: input.data } : {}),
+    };
     const now = this.clock();
+    const isPersonal = Boolean(input.data || input.emails?.length);
     const result = await db.transaction().execute(async (trx) => {
       const inserted = recipients.userIds.length
         ? await trx
@@ -80,7 +95,9 @@ export class NotificationsService {
           ? recipients.emails.map((to) => ({ channel: 'email' as const, target: to }))
           : []),
         ...hooks
-          .filter((h) => h.kinds.length === 0 || h.kinds.some((k) => input.kind.startsWith(k)))
+          .filter(
+            (h) => (h.kinds.length === 0 && !isPersonal) || h.kinds.some((k) => input.kind.startsWith(k)),
+          )
           .map((h) => ({ channel: 'webhook' as const, target: h.code })),
       ];
       const queued = targets.length
@@ -118,7 +135,7 @@ export class NotificationsService {
 
   private async resolve(input: NotificationInput, db: Db): Promise<{ userIds: number[]; emails: string[] }> {
     const userIds = new Set(input.userIds ?? []);
-    const emails = new Set<string>();
+    const emails = new Set<string>(input.emails ?? []);
     if (input.personCodes?.length) {
       const people = await db
         .selectFrom('people as p')

@@ -16,12 +16,22 @@ export const DEMO_USERS = [
     displayName: 'Cán bộ dữ liệu TP Đồng Xoài (demo)',
     role: 'data_officer',
     scopeUnitCode: '689',
+    organisationCode: 'UBND_689',
   },
   {
     username: 'phuoclong',
     displayName: 'Cán bộ dữ liệu TX Phước Long (demo)',
     role: 'data_officer',
     scopeUnitCode: '688',
+    organisationCode: 'UBND_688',
+  },
+  { username: 'tongdai', displayName: 'Tổng đài viên 1022 (demo)', role: 'operator', scopeUnitCode: null },
+  {
+    username: 'sogtvt',
+    displayName: 'Cán bộ Sở Giao thông vận tải (demo)',
+    role: 'data_officer',
+    scopeUnitCode: null,
+    organisationCode: 'SO_GTVT',
   },
 ] as const;
 

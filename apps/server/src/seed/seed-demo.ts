@@ -4,6 +4,7 @@ import { generateDemo } from '../demo/generate.js';
 import { generateDemoDossiers } from '../demo/dossiers.js';
 import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js';
 import { seedFinance } from './seed-finance.js';
+import { seedDemoCases } from './seed-demo-cases.js';
 
 const BATCH = 20_000;
 
@@ -42,6 +43,7 @@ export async function seedDemo(
     await observations.write('cli', { rows, rowNumbers: rows.map((_, k) => i + k + 1), mode: 'all' });
     log(`Số liệu: ${Math.min(i + BATCH, demo.observations.length)}/${demo.observations.length}`);
   }
+  await seedDemoCases(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
   await catalogue.upsertTargets('cli', demo.targets);
   await seedFinance(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
   const dossiers = await seedDemoDossiers(services, { from, to, log });

@@ -42,6 +42,19 @@ const DossierDeadlinesPage = lazy(() =>
   import('../pages/DossierDeadlinesPage').then((m) => ({ default: m.DossierDeadlinesPage })),
 );
 const Index766Page = lazy(() => import('../pages/Index766Page').then((m) => ({ default: m.Index766Page })));
+const CasesPage = lazy(() => import('../pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('../pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CitizenReportPage = lazy(() =>
+  import('../pages/CitizenReportPage').then((m) => ({ default: m.CitizenReportPage })),
+);
+const CitizenFollowPage = lazy(() =>
+  import('../pages/CitizenFollowPage').then((m) => ({ default: m.CitizenFollowPage })),
+);
+const PublicCasesPage = lazy(() =>
+  import('../pages/PublicCasesPage').then((m) => ({ default: m.PublicCasesPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -70,6 +83,12 @@ const ROUTES: Route[] = [
   { path: '/dossiers/deadlines', page: DossierDeadlinesPage },
   { path: '/dossiers/index-766', page: Index766Page },
   { path: '/dossiers/:code', page: DossierPage },
+  // Citizen reports: the public pages first, so their paths are not read as case codes.
+  { path: '/phan-anh/gui', page: CitizenReportPage },
+  { path: '/phan-anh/cong-khai', page: PublicCasesPage },
+  { path: '/phan-anh/theo-doi/:code', page: CitizenFollowPage },
+  { path: '/phan-anh', page: CasesPage },
+  { path: '/phan-anh/:code', page: CaseDetailPage },
 ];
 
 export function App() {

@@ -45,6 +45,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/dossiers" active={pathname.startsWith('/dossiers')}>
             {t('nav.dossiers')}
           </NavLink>
+          <NavLink to="/phan-anh" active={pathname.startsWith('/phan-anh')}>
+            {t('nav.cases')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

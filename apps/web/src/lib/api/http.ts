@@ -39,15 +39,19 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** GETs (or sends) JSON; throws ApiError on a non-2xx answer, and on a network failure. */
 export async function requestJson<T>(
   url: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string } = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers:
-        init.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers: {
+        ...(init.body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json' }),
+        ...(init.idempotencyKey ? { 'idempotency-key': init.idempotencyKey } : {}),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     });
