@@ -13,6 +13,7 @@
  * bench:cases markers is rewritten (BENCH_REPORT=- to skip).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,10 +195,12 @@ await db.close();
 
 // Report ------------------------------------------------------------------------------------------
 const machine = describeMachine();
+// Other work on the machine skews every figure; say how busy it was.
+const loadAverage = os.loadavg()[0]?.toFixed(1) ?? '?';
 const section = `<!-- bench:cases:begin -->
 ### Citizen reports (1022) — \`apps/server/bench/cases.bench.ts\`
 
-${db.engine}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; sources ${describeSources()}; BENCH_SCALE ${SCALE}.
+${db.engine}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; sources ${describeSources()}; BENCH_SCALE ${SCALE}; load average at the end ${loadAverage}.
 
 | measure | result | baseline (same run) | ratio |
 |---|---|---|---|

@@ -63,6 +63,7 @@ describe('CLI', () => {
       ['serve'],
       ['migrate'],
       ['seed-demo'],
+      ['cases-figures'],
       ['create-user'],
       ['create-api-key'],
       ['import'],
