@@ -200,7 +200,7 @@ function report(results: Result[]): string {
   const machine = describeMachine();
   const lines = [
     `_Written on ${machine.date.slice(0, 10)} from ${describeSources()}; ${machine.cpu}, ${machine.cores} cores, ` +
-      `${machine.memoryGiB} GiB, Node ${machine.node}. Dossiers spread over 2022–2025 and the 123 demo units, loaded by SQL ` +
+      `${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}. Dossiers spread over 2022–2025 and the 123 demo units, loaded by SQL ` +
       `(BENCH_SCALE=${SCALE}, BENCH_PGLITE_SCALE=${PGLITE_SCALE}). The machine is shared; figures vary run to run._`,
     '',
     '| engine | dossiers | figure | measured | baseline (same run) | ratio |',
