@@ -139,10 +139,16 @@ export class DossierFigureRefresher {
     if (units.length === 0) return [];
     const window = { ...instants, now: this.clock(), dueSoonMs: this.dueSoonHours * 3_600_000 };
     const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window) });
-    const lineage = (unitId: number): string[] => [
-      String(unitId),
-      ...tree.ancestors(unitId).map((u) => String(u.id)),
-    ];
+    const lineages = new Map<number, string[]>();
+    /** A unit and its ancestors: every group whose figure counts its dossiers (worked out once per unit). */
+    const lineage = (unitId: number): string[] => {
+      let keys = lineages.get(unitId);
+      if (!keys) {
+        keys = [String(unitId), ...tree.ancestors(unitId).map((u) => String(u.id))];
+        lineages.set(unitId, keys);
+      }
+      return keys;
+    };
     const counts = countByGroup(rows, window, (d) => lineage(d.unitId));
     const satisfaction = new Map<string, Satisfaction>();
     const ratings = await this.db

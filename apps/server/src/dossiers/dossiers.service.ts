@@ -165,11 +165,16 @@ export class DossiersService {
     let groupsOf: (d: CountedRow) => string[];
     if (query.by === 'unit') {
       const children = new Set(tree.children(unit.id).map((c) => c.id));
+      // Groups of each unit, worked out once: the unit asked for, and the child holding it.
+      const groupsOfUnit = new Map<number, string[]>();
       groupsOf = (d) => {
-        const groups = [String(unit.id)];
-        const chain = [tree.byId.get(d.unitId), ...tree.ancestors(d.unitId)];
-        const child = chain.find((u) => u && children.has(u.id));
-        if (child) groups.push(String(child.id));
+        let groups = groupsOfUnit.get(d.unitId);
+        if (!groups) {
+          const chain = [tree.byId.get(d.unitId), ...tree.ancestors(d.unitId)];
+          const child = chain.find((u) => u && children.has(u.id));
+          groups = child ? [String(unit.id), String(child.id)] : [String(unit.id)];
+          groupsOfUnit.set(d.unitId, groups);
+        }
         return groups;
       };
       for (const u of [unit, ...tree.children(unit.id)])
