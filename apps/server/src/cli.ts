@@ -93,6 +93,8 @@ program
       }
     }
     services.refresher.schedule();
+    // Budget and investment figures left queued by a stop between intake and recomputation.
+    services.figures.schedule();
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
