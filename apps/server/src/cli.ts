@@ -110,6 +110,8 @@ program
       const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
       return services.caseFigures.toWarehouse(yesterday, today);
     });
+    // Budget and investment figures left queued by a stop between intake and recomputation.
+    services.figures.schedule();
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);

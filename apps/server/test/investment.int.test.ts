@@ -65,6 +65,24 @@ describe.each(ENGINES)('public investment on $name', (engine) => {
   }, 60_000);
   afterAll(() => ctx.close());
 
+  it('refuses an anonymous reader with 401, a viewer’s write with 403 and a malformed date with 400', async () => {
+    const anonymous = await ctx.app.inject({ method: 'GET', url: '/api/v1/investment/summary' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Cần đăng nhập.' });
+    const viewer = await loginAs(ctx, { username: 'xem', role: 'viewer' });
+    const write = await post(viewer, '/api/v1/investment/projects', {
+      rows: [project('P1', '692', 'SO_GTVT')],
+    });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('FORBIDDEN');
+    const bad = await get(viewer, '/api/v1/investment/summary?date=30/06/2025');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Ngày "30/06/2025" không hợp lệ (cần dạng yyyy-MM-dd).',
+    });
+  });
+
   it('validates projects, plans and disbursements row by row and stores nothing on error', async () => {
     const res = await post(officer, '/api/v1/investment/projects', {
       rows: [

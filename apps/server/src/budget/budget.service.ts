@@ -3,7 +3,6 @@ import {
   BUDGET_ITEMS,
   changePercent,
   figureWindows,
-  isIsoDate,
   percentOf,
   type BudgetKind,
 } from '@ioc/shared';
@@ -18,7 +17,7 @@ import { loadReference } from '../records/reference.js';
 import { budgetEstimateSpec, budgetRecordSpec } from './budget-records.js';
 
 export type BudgetRecordKind = 'records' | 'estimates';
-import { childOf, presentUnit, resolveReadUnit, subtreeIds } from '../records/scope.js';
+import { childOf, presentUnit, requireQueryDates, resolveReadUnit, subtreeIds } from '../records/scope.js';
 
 const ITEMS = new Map(BUDGET_ITEMS.map((i) => [i.code, i]));
 
@@ -56,14 +55,6 @@ function finish(a: Accumulated): Figures {
     percentOfEstimate: percentOf(a.ytd, a.estimate),
     changePercent: changePercent(a.ytd, a.lastYearYtd || null),
   };
-}
-
-function badDate(date: string): AppError {
-  return new AppError(
-    'VALIDATION_FAILED',
-    { date },
-    { vi: `Ngày "${date}" không hợp lệ.`, en: `Invalid date "${date}".` },
-  );
 }
 
 /**
@@ -122,7 +113,7 @@ export class BudgetService {
 
   async summary(actor: Actor, filter: BudgetFilter & { date?: string }) {
     const { ref, unit, unitIds, organisationId } = await this.context(actor, filter);
-    if (filter.date && !isIsoDate(filter.date)) throw badDate(filter.date);
+    requireQueryDates(filter.date);
     const lastDataDate = await this.lastDate(filter.kind, unitIds);
     const asOf = filter.date ?? lastDataDate;
     const w = figureWindows(asOf);
@@ -244,8 +235,7 @@ export class BudgetService {
     actor: Actor,
     filter: BudgetFilter & { from: string; to: string; limit: number; offset: number; exact?: boolean },
   ) {
-    if (!isIsoDate(filter.from)) throw badDate(filter.from);
-    if (!isIsoDate(filter.to)) throw badDate(filter.to);
+    requireQueryDates(filter.from, filter.to);
     const { ref, unit, unitIds, organisationId } = await this.context(actor, filter);
     let query = this.db
       .selectFrom('budget_records')

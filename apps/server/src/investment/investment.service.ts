@@ -13,7 +13,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { loadReference, type Reference } from '../records/reference.js';
-import { childOf, presentUnit, resolveReadUnit, subtreeIds } from '../records/scope.js';
+import { childOf, presentUnit, requireQueryDates, resolveReadUnit, subtreeIds } from '../records/scope.js';
 import type { UnitNode } from '../units/unit-tree.js';
 import type { IntakeRequest, RecordIntake, RecordSpec } from '../records/record-intake.js';
 import { disbursementSpec, planSpec, projectSpec } from './investment-records.js';
@@ -46,17 +46,6 @@ function organisationId(ref: Reference, code: string | undefined): number | null
   return organisation.id;
 }
 
-function badRequest(field: string, value: string): AppError {
-  return new AppError(
-    'VALIDATION_FAILED',
-    { [field]: value },
-    {
-      vi: `Giá trị "${value}" của ${field} không hợp lệ.`,
-      en: `Invalid ${field} "${value}".`,
-    },
-  );
-}
-
 /**
  * Public investment read from the records: disbursement rate against the year's plan and the
  * province's target path, by project, investor, department and unit, the lagging ones worst
@@ -81,7 +70,7 @@ export class InvestmentService {
 
   /** The year and reading date: given, or the last day with a disbursement (in the year). */
   private async period(unitIds: number[], year?: number, date?: string) {
-    if (date && !isIsoDate(date)) throw badRequest('date', date);
+    requireQueryDates(date);
     const y = year ?? (date ? Number(date.slice(0, 4)) : undefined);
     const row = await sql<{ last: string | null }>`
       SELECT max(d.date)::text AS last FROM investment_disbursements d
@@ -398,8 +387,7 @@ export class InvestmentService {
       offset: number;
     },
   ) {
-    if (!isIsoDate(query.from)) throw badRequest('from', query.from);
-    if (!isIsoDate(query.to)) throw badRequest('to', query.to);
+    requireQueryDates(query.from, query.to);
     const ref = await loadReference(this.db);
     const unit = resolveReadUnit(actor, ref.units, query.unit);
     const investorId = organisationId(ref, query.investor);

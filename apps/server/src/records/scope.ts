@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { isInScope, requirePermission } from '../auth/policy.js';
+import { isIsoDate } from '@ioc/shared';
 import { AppError, notFound } from '../errors.js';
 import type { UnitNode, UnitTree } from '../units/unit-tree.js';
 
@@ -45,4 +46,19 @@ export function childOf(tree: UnitTree, root: UnitNode): Map<number, UnitNode> {
 
 export function presentUnit(unit: UnitNode) {
   return { code: unit.code, name: unit.name, nameEn: unit.nameEn, level: unit.level };
+}
+
+/** Refuses a query date that is not a calendar date written yyyy-MM-dd (absent dates pass). */
+export function requireQueryDates(...dates: (string | undefined)[]): void {
+  for (const date of dates) {
+    if (date !== undefined && !isIsoDate(date))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { date },
+        {
+          vi: `Ngày "${date}" không hợp lệ (cần dạng yyyy-MM-dd).`,
+          en: `Invalid date "${date}" (use yyyy-MM-dd).`,
+        },
+      );
+  }
 }
