@@ -36,6 +36,8 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { SensorsService } from './sensors/sensors.service.js';
+import { sensorRoutes } from './sensors/sensors.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -50,25 +52,33 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  sensors: SensorsService;
 }
 
-export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
+export function createServices(
+  handle: DatabaseHandle,
+  config: Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'MQTT_TOPIC_PREFIX'>>,
+): Services {
   const refresher = new RollupRefresher(handle.db);
   const live = new LiveHub();
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const observations = new ObservationsService(handle.db, changed);
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
-    observations: new ObservationsService(handle.db, changed),
+    observations,
     values,
     overview: new OverviewService(handle.db),
     refresher,
     live,
+    sensors: new SensorsService(handle.db, observations, live, {
+      topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
+    }),
   };
 }
 
@@ -181,6 +191,7 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(sensorRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -35,6 +35,39 @@ async function readStdinLine(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? '';
 }
 
+/**
+ * What `ioc serve` runs beside the API: the MQTT subscriber (when MQTT_URL is set), the sensor
+ * feed and alert delivery left over from before a restart, and the connector scheduler.
+ */
+async function startBackground(services: Services, config: ReturnType<typeof loadConfig>) {
+  const { SensorMqttSubscriber } = await import('./sensors/mqtt-subscriber.js');
+  services.sensors.scheduleFeed();
+  const redeliver = setInterval(() => void services.sensors.deliverAlerts().catch(() => {}), 30_000);
+  void services.sensors.deliverAlerts().catch(() => {});
+  let subscriber: InstanceType<typeof SensorMqttSubscriber> | null = null;
+  if (config.MQTT_URL) {
+    subscriber = new SensorMqttSubscriber(services.sensors, {
+      url: config.MQTT_URL,
+      clientId: config.MQTT_CLIENT_ID,
+      log,
+    });
+    await subscriber
+      .start()
+      .catch((err: unknown) =>
+        log(`MQTT: chưa kết nối được, sẽ thử lại / not connected yet: ${String(err)}`),
+      );
+  } else {
+    log('MQTT: chưa cấu hình MQTT_URL, không nhận số liệu cảm biến / MQTT_URL not set, sensors off');
+  }
+  return {
+    stop: async () => {
+      clearInterval(redeliver);
+      await subscriber?.stop();
+      await services.sensors.drain();
+    },
+  };
+}
+
 const program = new Command()
   .name('ioc')
   .description(
@@ -92,7 +125,9 @@ program
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
+    const background = await startBackground(services, config);
     const stop = async () => {
+      await background.stop();
       await app.close();
       await services.refresher.drain();
       await handle.close();
@@ -282,6 +317,19 @@ importCommand
       log(
         `Số liệu: thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`,
       );
+    }),
+  );
+
+importCommand
+  .command('sensors <file>')
+  .description(
+    'Cảm biến từ CSV: code,name,kind,lon,lat,unit,reading,label,uom,indicator,statistic,thresholds (mỗi dòng một phép đo; ngưỡng dạng moderate>50|severe>75) / Sensors from CSV',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const { sensorsFromCsv } = await import('./sensors/sensors-csv.js');
+      const result = await services.sensors.upsert('cli', sensorsFromCsv(await readFile(file, 'utf8')));
+      log(`Cảm biến: thêm ${result.created}, cập nhật ${result.updated} / sensors created, updated`);
     }),
   );
 

@@ -14,6 +14,8 @@ const PERMISSIONS = {
   'explanations.explain': ['administrator', 'data_officer'],
   /** Leaders and analysts comment on an explanation thread. */
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
+  'sensors.manage': ['administrator'],
+  'connectors.manage': ['administrator'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -44,12 +46,15 @@ export function canReadValue(actor: Actor, tree: UnitTree, isPublic: boolean, un
   return can(actor, 'internal.read') && isInScope(actor, tree, unitId);
 }
 
-/** Who runs a write: an API caller (checked against the permission catalogue) or the trusted CLI. */
-export type Writer = Actor | 'cli';
+/**
+ * Who runs a write: an API caller (checked against the permission catalogue), the trusted CLI,
+ * or a trusted server-side feed named after itself (e.g. `system:sensors`, `system:connector:X`).
+ */
+export type Writer = Actor | 'cli' | `system:${string}`;
 
 /** Checks a writer's permission and returns the name to record as author. */
 export function authorise(writer: Writer, permission: Permission): string {
-  if (writer === 'cli') return 'cli';
+  if (typeof writer === 'string') return writer;
   requirePermission(writer, permission);
   return actorName(writer);
 }

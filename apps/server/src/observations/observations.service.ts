@@ -54,7 +54,7 @@ export class ObservationsService {
    */
   async write(writer: Writer, request: WriteRequest): Promise<{ status: number; body: WriteResult }> {
     const by = authorise(writer, 'observations.write');
-    const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
+    const actor: Actor = typeof writer === 'string' ? CLI_ACTOR : writer;
     const requestHash = request.idempotencyKey ? hashRequest(request) : '';
     if (request.idempotencyKey) {
       const replay = await this.findReplay(request.idempotencyKey, by, requestHash);

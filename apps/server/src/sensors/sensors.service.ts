@@ -1,0 +1,719 @@
+import {
+  levelRank,
+  sensorInputSchema,
+  sensorReadingSpecSchema,
+  thresholdLevel,
+  type EventInput,
+  type SensorAlertLevel,
+  type SensorKind,
+  type SensorReadingSpec,
+} from '@ioc/shared';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { authorise, can, isInScope, requirePermission, type Writer } from '../auth/policy.js';
+import { writeAudit } from '../audit/audit.repository.js';
+import { loadIndicators } from '../catalogue/indicator-record.js';
+import type { Db } from '../db/database.js';
+import { AppError, notFound } from '../errors.js';
+import type { ObservationsService } from '../observations/observations.service.js';
+import type { LiveHub } from '../stream/live-hub.js';
+import { loadUnitTree } from '../units/unit-tree.js';
+import { locateUnit } from './sensor-location.js';
+import {
+  bucketStarts,
+  checkReadings,
+  dayPeriodOf,
+  isReject,
+  parseSensorMessage,
+  type MessageReject,
+  type ParsedMessage,
+} from './sensor-message.js';
+
+/** The writer recorded on warehouse figures computed from sensor readings. */
+const SENSOR_WRITER = 'system:sensors';
+const SENSOR_SOURCE = 'Cảm biến IoT (trung bình ngày) / IoT sensors (daily figure)';
+const SENSOR_CACHE_MS = 10_000;
+
+export interface SensorRecord {
+  id: number;
+  code: string;
+  name: string;
+  kind: SensorKind;
+  lon: number;
+  lat: number;
+  unitId: number;
+  readings: SensorReadingSpec[];
+  isActive: boolean;
+}
+
+export type IngestOutcome =
+  | { status: 'stored'; sensorCode: string; readings: number; alerts: number }
+  | { status: 'duplicate'; sensorCode: string }
+  | { status: 'rejected'; reject: MessageReject };
+
+export interface SensorsOptions {
+  topicPrefix: string;
+  /** Hands each threshold warning to the events service (wired by the application). */
+  emitEvent?: (event: EventInput) => Promise<void>;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+const readingsSchema = z.array(sensorReadingSpecSchema);
+
+export class SensorsService {
+  private cache: { at: number; byCode: Map<string, SensorRecord> } | null = null;
+  private feeding: Promise<void> | null = null;
+  private feedTimer: NodeJS.Timeout | null = null;
+  readonly topicPrefix: string;
+  private readonly now: () => Date;
+  private readonly log: (line: string) => void;
+
+  constructor(
+    private readonly db: Db,
+    private readonly observations: ObservationsService,
+    private readonly live: LiveHub,
+    private readonly options: SensorsOptions,
+  ) {
+    this.topicPrefix = options.topicPrefix;
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log ?? (() => {});
+  }
+
+  // ---- registry ----
+
+  /** Creates or updates sensors by code, all or nothing; the unit is derived from the location when not given. */
+  async upsert(writer: Writer, items: unknown[]): Promise<{ created: number; updated: number }> {
+    const by = authorise(writer, 'sensors.manage');
+    const [tree, indicators, boundaries] = await Promise.all([
+      loadUnitTree(this.db),
+      loadIndicators(this.db),
+      this.loadBoundaries(),
+    ]);
+    const today = this.now().toISOString().slice(0, 10);
+    const errors: { row: number; field: string; message: string; messageEn: string }[] = [];
+    const rows = items.flatMap((item, index) => {
+      const row = index + 1;
+      const parsed = sensorInputSchema.safeParse(item);
+      if (!parsed.success) {
+        const text = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        errors.push({
+          row,
+          field: 'sensor',
+          message: `Dữ liệu cảm biến không hợp lệ: ${text}`,
+          messageEn: text,
+        });
+        return [];
+      }
+      const s = parsed.data;
+      const unit = s.unitCode
+        ? tree.findByCode(s.unitCode, today)
+        : locateUnit(tree, [s.lon, s.lat], boundaries, today);
+      if (!unit) {
+        errors.push({
+          row,
+          field: 'unitCode',
+          message: s.unitCode
+            ? `Không có đơn vị hành chính mã "${s.unitCode}".`
+            : 'Không xác định được đơn vị từ tọa độ.',
+          messageEn: s.unitCode ? `Unknown unit "${s.unitCode}".` : 'No unit found for the location.',
+        });
+        return [];
+      }
+      for (const reading of s.readings) {
+        if (!reading.indicatorCode) continue;
+        const indicator = indicators.get(reading.indicatorCode);
+        if (!indicator || indicator.periodType !== 'day' || indicator.formula) {
+          errors.push({
+            row,
+            field: `readings.${reading.name}.indicatorCode`,
+            message: `Chỉ tiêu "${reading.indicatorCode}" không tồn tại hoặc không phải chỉ tiêu nhập theo ngày.`,
+            messageEn: `Indicator "${reading.indicatorCode}" does not exist or is not a daily, directly entered indicator.`,
+          });
+        }
+      }
+      if (new Set(s.readings.map((r) => r.name)).size !== s.readings.length) {
+        errors.push({
+          row,
+          field: 'readings',
+          message: 'Tên phép đo bị trùng.',
+          messageEn: 'Duplicate reading names.',
+        });
+      }
+      return [{ ...s, unitId: unit.id }];
+    });
+    if (errors.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { errors },
+        {
+          vi: `Có ${errors.length} cảm biến không hợp lệ; không cảm biến nào được lưu.`,
+          en: `${errors.length} sensors are invalid; none was stored.`,
+        },
+      );
+    }
+    const result = await this.db.transaction().execute(async (trx) => {
+      let created = 0;
+      for (const s of rows) {
+        const values = {
+          code: s.code,
+          name: s.name,
+          kind: s.kind,
+          lon: s.lon,
+          lat: s.lat,
+          unit_id: s.unitId,
+          readings: JSON.stringify(s.readings),
+          is_active: s.isActive,
+        };
+        const written = await trx
+          .insertInto('sensors')
+          .values(values)
+          .onConflict((oc) => oc.column('code').doUpdateSet({ ...values, updated_at: sql`now()` }))
+          .returning(sql<boolean>`xmax = 0`.as('inserted'))
+          .executeTakeFirstOrThrow();
+        if (written.inserted) created++;
+        await writeAudit(trx, by, written.inserted ? 'create' : 'update', 'sensor', s.code, null, values);
+      }
+      return { created, updated: rows.length - created };
+    });
+    this.cache = null;
+    return result;
+  }
+
+  async list(actor: Actor, query: { kind?: string; unit?: string } = {}) {
+    requirePermission(actor, 'internal.read');
+    const tree = await loadUnitTree(this.db);
+    const root = query.unit ? tree.findByCode(query.unit) : undefined;
+    if (query.unit && !root) throw notFound('đơn vị hành chính', 'Unit', query.unit);
+    const rows = await this.db
+      .selectFrom('sensors')
+      .selectAll()
+      .$if(Boolean(query.kind), (q) => q.where('kind', '=', query.kind!))
+      .orderBy('code')
+      .execute();
+    const states = await this.db.selectFrom('sensor_reading_state').selectAll().execute();
+    const latest = new Map<number, typeof states>();
+    for (const s of states) latest.set(s.sensor_id, [...(latest.get(s.sensor_id) ?? []), s]);
+    return rows
+      .filter((r) => isInScope(actor, tree, r.unit_id) && (!root || tree.isWithin(r.unit_id, root.id)))
+      .map((r) => {
+        const unit = tree.byId.get(r.unit_id);
+        const readings = readingsSchema.parse(r.readings);
+        const current = latest.get(r.id) ?? [];
+        const level = current.reduce<SensorAlertLevel | null>(
+          (worst, s) =>
+            levelRank(s.level as SensorAlertLevel | null) > levelRank(worst)
+              ? (s.level as SensorAlertLevel)
+              : worst,
+          null,
+        );
+        return {
+          code: r.code,
+          name: r.name,
+          kind: r.kind as SensorKind,
+          lon: r.lon,
+          lat: r.lat,
+          unitCode: unit?.code ?? null,
+          unitName: unit?.name ?? null,
+          isActive: r.is_active,
+          lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null,
+          alertLevel: level,
+          readings: readings.map((spec) => {
+            const state = current.find((s) => s.reading === spec.name);
+            return {
+              ...spec,
+              latest: state
+                ? { value: state.value, at: new Date(state.observed_at).toISOString(), level: state.level }
+                : null,
+            };
+          }),
+        };
+      });
+  }
+
+  /**
+   * Hourly or daily figures (mean, min, max, count) of one reading, for a sensor or for every
+   * sensor in a unit (and below it) together.
+   */
+  async rollups(
+    actor: Actor,
+    query: {
+      sensor?: string;
+      unit?: string;
+      reading: string;
+      bucket: 'hour' | 'day';
+      from: string;
+      to: string;
+    },
+  ) {
+    requirePermission(actor, 'internal.read');
+    const tree = await loadUnitTree(this.db);
+    let sensorIds: number[];
+    if (query.sensor) {
+      const sensor = await this.db
+        .selectFrom('sensors')
+        .select(['id', 'unit_id'])
+        .where('code', '=', query.sensor)
+        .executeTakeFirst();
+      if (!sensor) throw notFound('cảm biến', 'Sensor', query.sensor);
+      if (!isInScope(actor, tree, sensor.unit_id))
+        throw new AppError('OUT_OF_SCOPE', { sensor: query.sensor });
+      sensorIds = [sensor.id];
+    } else if (query.unit) {
+      const unit = tree.findByCode(query.unit);
+      if (!unit) throw notFound('đơn vị hành chính', 'Unit', query.unit);
+      if (!isInScope(actor, tree, unit.id)) throw new AppError('OUT_OF_SCOPE', { unit: query.unit });
+      const sensors = await this.db.selectFrom('sensors').select(['id', 'unit_id']).execute();
+      sensorIds = sensors.filter((s) => tree.isWithin(s.unit_id, unit.id)).map((s) => s.id);
+    } else {
+      throw new AppError('VALIDATION_FAILED', null, {
+        vi: 'Cần chọn cảm biến (sensor) hoặc đơn vị (unit).',
+        en: 'Give a sensor or a unit.',
+      });
+    }
+    if (sensorIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('sensor_rollups')
+      .select([
+        'start_at',
+        sql<number>`sum(count)::int`.as('count'),
+        sql<number>`sum(sum) / sum(count)`.as('mean'),
+        sql<number>`min(min)`.as('min'),
+        sql<number>`max(max)`.as('max'),
+      ])
+      .where('sensor_id', 'in', sensorIds)
+      .where('reading', '=', query.reading)
+      .where('bucket', '=', query.bucket)
+      .where('start_at', '>=', new Date(query.from))
+      .where('start_at', '<', new Date(query.to))
+      .groupBy('start_at')
+      .orderBy('start_at')
+      .execute();
+    return rows.map((r) => ({
+      start: new Date(r.start_at).toISOString(),
+      count: r.count,
+      mean: r.mean,
+      min: r.min,
+      max: r.max,
+    }));
+  }
+
+  async alerts(actor: Actor, query: { limit?: number } = {}) {
+    requirePermission(actor, 'internal.read');
+    const tree = await loadUnitTree(this.db);
+    const rows = await this.db
+      .selectFrom('sensor_alerts as a')
+      .innerJoin('sensors as s', 's.id', 'a.sensor_id')
+      .select([
+        'a.id',
+        's.code',
+        's.name',
+        's.unit_id',
+        'a.reading',
+        'a.level',
+        'a.value',
+        'a.threshold',
+        'a.direction',
+        'a.observed_at',
+      ])
+      .orderBy('a.observed_at', 'desc')
+      .limit(query.limit ?? 100)
+      .execute();
+    return rows
+      .filter((r) => isInScope(actor, tree, r.unit_id))
+      .map((r) => ({
+        id: r.id,
+        sensorCode: r.code,
+        sensorName: r.name,
+        unitCode: tree.byId.get(r.unit_id)?.code ?? null,
+        reading: r.reading,
+        level: r.level,
+        value: r.value,
+        threshold: r.threshold,
+        direction: r.direction,
+        observedAt: new Date(r.observed_at).toISOString(),
+      }));
+  }
+
+  /** Messages refused, newest first, with their reason (administrators). */
+  async rejects(actor: Actor, limit = 100) {
+    requirePermission(actor, 'sensors.manage');
+    const rows = await this.db
+      .selectFrom('sensor_rejects')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      topic: r.topic,
+      code: r.code,
+      reason: r.reason,
+      payload: r.payload,
+      receivedAt: new Date(r.received_at).toISOString(),
+    }));
+  }
+
+  // ---- ingest ----
+
+  /**
+   * Stores one MQTT message durably before it is acknowledged: its readings (once per message
+   * id), the hourly and daily roll-ups, the current state and any threshold warning, in one
+   * transaction. A refused message is logged with its reason and stores nothing else.
+   */
+  async ingest(topic: string, payload: Buffer | string): Promise<IngestOutcome> {
+    const parsed = parseSensorMessage(topic, payload, this.topicPrefix, this.now());
+    const sensor = isReject(parsed) ? undefined : (await this.sensorsByCode()).get(parsed.sensorCode);
+    const reject = isReject(parsed)
+      ? parsed
+      : !sensor || !sensor.isActive
+        ? ({
+            code: 'UNKNOWN_SENSOR',
+            sensorCode: parsed.sensorCode,
+            reason: `Cảm biến "${parsed.sensorCode}" chưa đăng ký hoặc đã ngừng / sensor not registered or inactive`,
+          } as const)
+        : checkReadings(parsed, sensor.readings);
+    if (reject) {
+      await this.db
+        .insertInto('sensor_rejects')
+        .values({
+          topic,
+          code: reject.code,
+          reason: reject.reason,
+          payload: payload.toString().slice(0, 2000),
+        })
+        .execute();
+      this.log(`MQTT: bỏ bản tin trên ${topic}: ${reject.reason}`);
+      return { status: 'rejected', reject };
+    }
+    const message = parsed as ParsedMessage;
+    const stored = await this.db.transaction().execute((trx) => storeMessage(trx, sensor!, message));
+    if (stored === null) return { status: 'duplicate', sensorCode: sensor!.code };
+    this.scheduleFeed();
+    if (stored.alerts > 0) await this.deliverAlerts();
+    return { status: 'stored', sensorCode: sensor!.code, readings: stored.readings, alerts: stored.alerts };
+  }
+
+  /**
+   * Hands undelivered warnings to live screens and the event callback; a warning stays
+   * undelivered (and is retried) until the callback succeeds.
+   */
+  async deliverAlerts(): Promise<number> {
+    const pending = await this.db
+      .selectFrom('sensor_alerts as a')
+      .innerJoin('sensors as s', 's.id', 'a.sensor_id')
+      .innerJoin('units as u', 'u.id', 's.unit_id')
+      .select([
+        'a.id',
+        'a.reading',
+        'a.message_id',
+        'a.level',
+        'a.value',
+        'a.threshold',
+        'a.direction',
+        'a.observed_at',
+        's.code',
+        's.name',
+        's.kind',
+        's.lon',
+        's.lat',
+        's.readings',
+        's.unit_id',
+        'u.code as unit_code',
+      ])
+      .where('a.delivered_at', 'is', null)
+      .orderBy('a.id')
+      .limit(500)
+      .execute();
+    if (pending.length === 0) return 0;
+    const tree = await loadUnitTree(this.db);
+    let delivered = 0;
+    for (const a of pending) {
+      const spec = readingsSchema.parse(a.readings).find((r) => r.name === a.reading);
+      const label = spec?.label ?? a.reading;
+      const uom = spec?.uom ? ` ${spec.uom}` : '';
+      const event: EventInput = {
+        source: 'sensor',
+        sourceId: `${a.code}:${a.message_id}:${a.reading}`,
+        type: `sensor_threshold.${a.reading}`,
+        category: 'MT',
+        severity: a.level as SensorAlertLevel,
+        occurredAt: new Date(a.observed_at).toISOString(),
+        title: `${a.name}: ${label} ${a.value}${uom} ${a.direction === 'above' ? 'vượt' : 'dưới'} ngưỡng ${a.threshold}${uom}`,
+        location: { type: 'Point', coordinates: [a.lon, a.lat] },
+        unitCode: a.unit_code,
+        sensorCode: a.code,
+        payload: {
+          reading: a.reading,
+          value: a.value,
+          threshold: a.threshold,
+          direction: a.direction,
+          kind: a.kind,
+        },
+      };
+      try {
+        await this.options.emitEvent?.(event);
+      } catch (err) {
+        this.log(
+          `Cảnh báo cảm biến ${event.sourceId} chưa chuyển được, sẽ thử lại / alert not delivered: ${String(err)}`,
+        );
+        break;
+      }
+      const unitId = a.unit_id;
+      this.live.publish({
+        topic: 'sensor-alert',
+        data: event,
+        audience: (actor) => can(actor, 'internal.read') && isInScope(actor, tree, unitId),
+      });
+      await this.db
+        .updateTable('sensor_alerts')
+        .set({ delivered_at: sql`now()` })
+        .where('id', '=', a.id)
+        .execute();
+      delivered++;
+    }
+    return delivered;
+  }
+
+  // ---- daily figures into the indicator warehouse ----
+
+  /** Feeds changed days soon (coalesced), so a burst of readings writes each day once. */
+  scheduleFeed(): void {
+    if (this.feedTimer) return;
+    this.feedTimer = setTimeout(() => {
+      this.feedTimer = null;
+      void this.feed().catch((err: unknown) =>
+        this.log(`Ghi số liệu ngày từ cảm biến lỗi / sensor feed failed: ${String(err)}`),
+      );
+    }, 1000);
+  }
+
+  /** Writes every changed daily figure now and waits for it (tests, CLI, shutdown). */
+  async drain(): Promise<void> {
+    if (this.feedTimer) {
+      clearTimeout(this.feedTimer);
+      this.feedTimer = null;
+    }
+    await this.feed();
+  }
+
+  /**
+   * Writes the daily figure of every (indicator, unit, day) whose readings changed through the
+   * observations write path: the mean over the unit's sensors of each sensor's daily statistic.
+   * Days are marked fed only if no reading arrived meanwhile, so nothing is missed after a crash.
+   */
+  feed(): Promise<void> {
+    this.feeding ??= this.feedOnce().finally(() => {
+      this.feeding = null;
+    });
+    return this.feeding;
+  }
+
+  private async feedOnce(): Promise<void> {
+    for (;;) {
+      const dirty = await this.db
+        .selectFrom('sensor_rollups')
+        .select(['sensor_id', 'reading', 'start_at', 'count'])
+        .where('bucket', '=', 'day')
+        .where('fed', '=', false)
+        .limit(5000)
+        .execute();
+      if (dirty.length === 0) return;
+      const [sensors, tree] = [await this.sensorsById(), await loadUnitTree(this.db)];
+      // Keys (indicator, unit, day) to recompute.
+      const keys = new Map<string, { indicator: string; unitId: number; day: Date }>();
+      for (const d of dirty) {
+        const sensor = sensors.get(d.sensor_id);
+        const spec = sensor?.readings.find((r) => r.name === d.reading);
+        if (!sensor || !spec?.indicatorCode) continue;
+        const day = new Date(d.start_at);
+        keys.set(`${spec.indicatorCode}|${sensor.unitId}|${day.getTime()}`, {
+          indicator: spec.indicatorCode,
+          unitId: sensor.unitId,
+          day,
+        });
+      }
+      const rows: { indicator: string; unit: string; period: string; value: number; source: string }[] = [];
+      const days = [...new Set([...keys.values()].map((k) => k.day.getTime()))].map((t) => new Date(t));
+      const figures = days.length
+        ? await this.db
+            .selectFrom('sensor_rollups')
+            .select(['sensor_id', 'reading', 'start_at', 'count', 'sum', 'min', 'max'])
+            .where('bucket', '=', 'day')
+            .where('start_at', 'in', days)
+            .execute()
+        : [];
+      for (const key of keys.values()) {
+        const values: number[] = [];
+        for (const f of figures) {
+          if (new Date(f.start_at).getTime() !== key.day.getTime()) continue;
+          const sensor = sensors.get(f.sensor_id);
+          const spec = sensor?.readings.find((r) => r.name === f.reading);
+          if (!sensor || sensor.unitId !== key.unitId || spec?.indicatorCode !== key.indicator) continue;
+          values.push(dailyStatistic(spec.statistic, f));
+        }
+        const unit = tree.byId.get(key.unitId);
+        if (!unit || values.length === 0) continue;
+        rows.push({
+          indicator: key.indicator,
+          unit: unit.code,
+          period: dayPeriodOf(key.day),
+          value: values.reduce((a, b) => a + b, 0) / values.length,
+          source: SENSOR_SOURCE,
+        });
+      }
+      if (rows.length > 0) {
+        const { body } = await this.observations.write(SENSOR_WRITER, {
+          rows,
+          rowNumbers: rows.map((_, i) => i + 1),
+          mode: 'partial',
+        });
+        for (const e of body.errors) this.log(`Số liệu ngày từ cảm biến bị từ chối / rejected: ${e.message}`);
+      }
+      await sql`
+        UPDATE sensor_rollups r SET fed = true
+        FROM unnest(${dirty.map((d) => d.sensor_id)}::int[], ${dirty.map((d) => d.reading)}::text[],
+                    ${dirty.map((d) => new Date(d.start_at).toISOString())}::timestamptz[], ${dirty.map((d) => d.count)}::int[])
+          AS t(sensor_id, reading, start_at, count)
+        WHERE r.sensor_id = t.sensor_id AND r.reading = t.reading AND r.bucket = 'day'
+          AND r.start_at = t.start_at AND r.count = t.count`.execute(this.db);
+      if (dirty.length < 5000) return;
+    }
+  }
+
+  // ---- helpers ----
+
+  private async sensorsByCode(): Promise<Map<string, SensorRecord>> {
+    if (this.cache && Date.now() - this.cache.at < SENSOR_CACHE_MS) return this.cache.byCode;
+    const rows = await this.db.selectFrom('sensors').selectAll().execute();
+    const byCode = new Map(
+      rows.map((r) => [
+        r.code,
+        {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          kind: r.kind as SensorKind,
+          lon: r.lon,
+          lat: r.lat,
+          unitId: r.unit_id,
+          readings: readingsSchema.parse(r.readings),
+          isActive: r.is_active,
+        },
+      ]),
+    );
+    this.cache = { at: Date.now(), byCode };
+    return byCode;
+  }
+
+  private async sensorsById(): Promise<Map<number, SensorRecord>> {
+    this.cache = null;
+    return new Map([...(await this.sensorsByCode()).values()].map((s) => [s.id, s]));
+  }
+
+  private async loadBoundaries(): Promise<Map<number, unknown>> {
+    const rows = await this.db
+      .selectFrom('units')
+      .select(['id', 'geometry'])
+      .where('has_boundary', '=', true)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.geometry]));
+  }
+}
+
+function dailyStatistic(
+  statistic: SensorReadingSpec['statistic'],
+  f: { count: number; sum: number; min: number; max: number },
+): number {
+  switch (statistic) {
+    case 'mean':
+      return f.sum / f.count;
+    case 'min':
+      return f.min;
+    case 'max':
+      return f.max;
+    case 'sum':
+      return f.sum;
+  }
+}
+
+/**
+ * One message in one transaction: readings (skipped when the message id was seen), roll-ups,
+ * state and alerts. Returns null for a duplicate.
+ */
+async function storeMessage(
+  trx: Db,
+  sensor: SensorRecord,
+  message: ParsedMessage,
+): Promise<{ readings: number; alerts: number } | null> {
+  const { hour, day } = bucketStarts(message.observedAt);
+  const names = message.readings.map((r) => r.name);
+  const values = message.readings.map((r) => r.value);
+  const inserted = await sql<{ reading: string; value: number }>`
+    WITH input AS (SELECT * FROM unnest(${names}::text[], ${values}::float8[]) AS t(reading, value)),
+    ins AS (
+      INSERT INTO sensor_readings (sensor_id, message_id, reading, observed_at, value)
+      SELECT ${sensor.id}, ${message.messageId}, reading, ${message.observedAt}, value FROM input
+      ON CONFLICT DO NOTHING
+      RETURNING reading, value
+    ),
+    buckets AS (
+      SELECT 'hour' AS bucket, ${hour}::timestamptz AS start_at UNION ALL SELECT 'day', ${day}::timestamptz
+    ),
+    rolled AS (
+      INSERT INTO sensor_rollups AS r (sensor_id, reading, bucket, start_at, count, sum, min, max)
+      SELECT ${sensor.id}, ins.reading, b.bucket, b.start_at, 1, ins.value, ins.value, ins.value FROM ins CROSS JOIN buckets b
+      ON CONFLICT (sensor_id, reading, bucket, start_at) DO UPDATE SET
+        count = r.count + 1, sum = r.sum + EXCLUDED.sum, min = least(r.min, EXCLUDED.min),
+        max = greatest(r.max, EXCLUDED.max), fed = false
+    )
+    SELECT reading, value FROM ins`.execute(trx);
+  if (inserted.rows.length === 0) return null;
+  await trx
+    .updateTable('sensors')
+    .set({ last_seen_at: message.observedAt })
+    .where('id', '=', sensor.id)
+    .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', message.observedAt)]))
+    .execute();
+  const states = await trx
+    .selectFrom('sensor_reading_state')
+    .selectAll()
+    .where('sensor_id', '=', sensor.id)
+    .where('reading', 'in', names)
+    .forUpdate()
+    .execute();
+  let alerts = 0;
+  for (const { reading, value } of inserted.rows) {
+    const previous = states.find((s) => s.reading === reading);
+    // A late message (older than the state) updates the history, not the current level.
+    if (previous && new Date(previous.observed_at) > message.observedAt) continue;
+    const spec = sensor.readings.find((r) => r.name === reading);
+    const crossed = thresholdLevel(value, spec?.thresholds ?? []);
+    const level = crossed?.level ?? null;
+    await trx
+      .insertInto('sensor_reading_state')
+      .values({ sensor_id: sensor.id, reading, value, level, observed_at: message.observedAt })
+      .onConflict((oc) =>
+        oc.columns(['sensor_id', 'reading']).doUpdateSet({ value, level, observed_at: message.observedAt }),
+      )
+      .execute();
+    if (crossed && levelRank(level) > levelRank((previous?.level ?? null) as SensorAlertLevel | null)) {
+      const above = crossed.threshold.above !== undefined;
+      await trx
+        .insertInto('sensor_alerts')
+        .values({
+          sensor_id: sensor.id,
+          reading,
+          message_id: message.messageId,
+          level: crossed.level,
+          value,
+          threshold: (above ? crossed.threshold.above : crossed.threshold.below)!,
+          direction: above ? 'above' : 'below',
+          observed_at: message.observedAt,
+        })
+        .execute();
+      alerts++;
+    }
+  }
+  return { readings: inserted.rows.length, alerts };
+}
