@@ -38,6 +38,8 @@ import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
 import { SensorsService } from './sensors/sensors.service.js';
 import { sensorRoutes } from './sensors/sensors.routes.js';
+import { ConnectorsService } from './connectors/connectors.service.js';
+import { connectorRoutes } from './connectors/connectors.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -53,6 +55,7 @@ export interface Services {
   refresher: RollupRefresher;
   live: LiveHub;
   sensors: SensorsService;
+  connectors: ConnectorsService;
 }
 
 export function createServices(
@@ -79,6 +82,7 @@ export function createServices(
     sensors: new SensorsService(handle.db, observations, live, {
       topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
     }),
+    connectors: new ConnectorsService(handle.db, observations),
   };
 }
 
@@ -192,6 +196,7 @@ export async function buildApp(
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
   await app.register(sensorRoutes(services), { prefix: '/api/v1' });
+  await app.register(connectorRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -59,8 +59,10 @@ async function startBackground(services: Services, config: ReturnType<typeof loa
   } else {
     log('MQTT: chưa cấu hình MQTT_URL, không nhận số liệu cảm biến / MQTT_URL not set, sensors off');
   }
+  services.connectors.startScheduler();
   return {
     stop: async () => {
+      services.connectors.stopScheduler();
       clearInterval(redeliver);
       await subscriber?.stop();
       await services.sensors.drain();
@@ -330,6 +332,55 @@ importCommand
       const { sensorsFromCsv } = await import('./sensors/sensors-csv.js');
       const result = await services.sensors.upsert('cli', sensorsFromCsv(await readFile(file, 'utf8')));
       log(`Cảm biến: thêm ${result.created}, cập nhật ${result.updated} / sensors created, updated`);
+    }),
+  );
+
+const connectorCommand = program
+  .command('connector')
+  .description('Kết nối lấy dữ liệu tự động từ hệ thống khác / Automatic pulls from other systems');
+
+connectorCommand
+  .command('add <file>')
+  .description(
+    'Tạo hoặc sửa kết nối từ tệp JSON (xem POST /api/v1/connectors) / Create or update a connector from a JSON file',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const connector = await services.connectors.upsert('cli', JSON.parse(await readFile(file, 'utf8')));
+      log(
+        `Đã lưu kết nối / saved connector ${connector.code}; lần chạy tới / next run ${connector.nextRunAt}`,
+      );
+    }),
+  );
+
+connectorCommand
+  .command('list')
+  .description('Danh sách kết nối và lần chạy gần nhất / Connectors and their last run')
+  .action(() =>
+    withRuntime(async (services) => {
+      const rows = await services.catalogue.db
+        .selectFrom('connectors')
+        .select(['code', 'name'])
+        .orderBy('code')
+        .execute();
+      for (const r of rows) log(`${r.code}\t${r.name}`);
+    }),
+  );
+
+connectorCommand
+  .command('run <code>')
+  .description('Chạy một kết nối ngay và in kết quả / Run one connector now and print the outcome')
+  .action((code: string) =>
+    withRuntime(async (services) => {
+      const run = await services.connectors.run('cli', code);
+      for (const e of run.errors.slice(0, 50)) {
+        log('row' in e ? `  dòng ${e.row}, ${e.field}: ${e.message}` : `  lần ${e.attempt}: ${e.message}`);
+      }
+      await services.refresher.drain();
+      log(
+        `${run.status}: ${run.message ?? ''} (con trỏ / cursor ${run.cursorBefore ?? '—'} → ${run.cursorAfter ?? '—'})`,
+      );
+      if (run.status === 'failed') process.exitCode = 1;
     }),
   );
 

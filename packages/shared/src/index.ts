@@ -8,3 +8,4 @@ export * from './text';
 export * from './geo';
 export * from './events';
 export * from './sensors';
+export * from './connectors';
