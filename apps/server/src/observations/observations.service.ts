@@ -55,6 +55,11 @@ export class ObservationsService {
   async write(writer: Writer, request: WriteRequest): Promise<{ status: number; body: WriteResult }> {
     const by = authorise(writer, 'observations.write');
     const actor: Actor = typeof writer === 'string' ? CLI_ACTOR : writer;
+    // A machine client's rows are recorded with its key's name (the sending system) as source.
+    if (actor.kind === 'api_key' && actor.apiKeyName) {
+      const source = actor.apiKeyName;
+      request = { ...request, rows: request.rows.map((r) => (r.source ? r : { ...r, source })) };
+    }
     const requestHash = request.idempotencyKey ? hashRequest(request) : '';
     if (request.idempotencyKey) {
       const replay = await this.findReplay(request.idempotencyKey, by, requestHash);
