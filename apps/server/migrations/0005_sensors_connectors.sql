@@ -24,7 +24,7 @@ CREATE TABLE sensor_readings (
   received_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (sensor_id, message_id, reading)
 );
-CREATE INDEX sensor_readings_time ON sensor_readings (sensor_id, reading, observed_at);
+-- Screens read the roll-ups, not the raw readings, so readings carry no time index (faster ingest).
 
 -- bucket 'hour' or 'day' (local time, UTC+7); mean = sum / count. `fed` is false while a day's
 -- figure has changed since it was last written to the indicator warehouse.

@@ -1,7 +1,8 @@
 import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
-import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { seedDemoSensors } from './seed-demo-sensors.js';
 
 const BATCH = 20_000;
 
@@ -41,6 +42,7 @@ export async function seedDemo(
     log(`Số liệu: ${Math.min(i + BATCH, demo.observations.length)}/${demo.observations.length}`);
   }
   await catalogue.upsertTargets('cli', demo.targets);
+  await seedDemoSensors(services, to ?? DEMO_VALID_TO, log);
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
   return { observations: demo.observations.length };

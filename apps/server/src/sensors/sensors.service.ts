@@ -47,6 +47,17 @@ export interface SensorRecord {
   isActive: boolean;
 }
 
+/** A past threshold warning, loaded with the history. */
+export interface HistoryAlert {
+  sensorCode: string;
+  reading: string;
+  at: Date;
+  value: number;
+  level: string;
+  threshold: number;
+  direction: 'above' | 'below';
+}
+
 export type IngestOutcome =
   | { status: 'stored'; sensorCode: string; readings: number; alerts: number }
   | { status: 'duplicate'; sensorCode: string }
@@ -108,7 +119,7 @@ export class SensorsService {
       }
       const s = parsed.data;
       const unit = s.unitCode
-        ? tree.findByCode(s.unitCode, today)
+        ? (tree.findByCode(s.unitCode, today) ?? tree.findByCode(s.unitCode))
         : locateUnit(tree, [s.lon, s.lat], boundaries, today);
       if (!unit) {
         errors.push({
@@ -352,6 +363,79 @@ export class SensorsService {
       payload: r.payload,
       receivedAt: new Date(r.received_at).toISOString(),
     }));
+  }
+
+  /**
+   * Loads a station's past hourly values in bulk (a logger's archive, or the demo) as hourly and
+   * daily figures; raw readings are kept for what arrives live. Figures already present are left
+   * alone, so a repeat changes nothing. The given warnings are recorded as already announced.
+   * Daily figures reach the warehouse on the next feed (`drain`).
+   */
+  async importHistory(
+    writer: Writer,
+    hourly: { sensorCode: string; reading: string; at: Date; value: number }[],
+    alerts: HistoryAlert[] = [],
+  ): Promise<{ figures: number }> {
+    authorise(writer, 'sensors.manage');
+    const byCode = await this.sensorsByCode();
+    const idOf = (code: string) => {
+      const sensor = byCode.get(code);
+      if (!sensor) throw notFound('cảm biến', 'Sensor', code);
+      return sensor.id;
+    };
+    const figures = rollUp(
+      hourly.map((h) => ({ sensorId: idOf(h.sensorCode), reading: h.reading, at: h.at, value: h.value })),
+    );
+    const latest = new Map<string, { sensorId: number; reading: string; at: Date; value: number }>();
+    for (const h of hourly) {
+      const key = `${h.sensorCode}|${h.reading}`;
+      if (!latest.has(key) || latest.get(key)!.at < h.at)
+        latest.set(key, { ...h, sensorId: idOf(h.sensorCode) });
+    }
+    let written = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < figures.length; i += 20_000) {
+        const chunk = figures.slice(i, i + 20_000);
+        const result = await sql`
+          INSERT INTO sensor_rollups (sensor_id, reading, bucket, start_at, count, sum, min, max)
+          SELECT * FROM unnest(${chunk.map((r) => r.sensorId)}::int[], ${chunk.map((r) => r.reading)}::text[],
+                               ${chunk.map((r) => r.bucket)}::text[], ${chunk.map((r) => r.start.toISOString())}::timestamptz[],
+                               ${chunk.map((r) => r.count)}::int[], ${chunk.map((r) => r.sum)}::float8[],
+                               ${chunk.map((r) => r.min)}::float8[], ${chunk.map((r) => r.max)}::float8[])
+          ON CONFLICT DO NOTHING`.execute(trx);
+        written += Number(result.numAffectedRows ?? 0);
+      }
+      const states = [...latest.values()];
+      await sql`
+        INSERT INTO sensor_reading_state AS s (sensor_id, reading, value, level, observed_at)
+        SELECT sensor_id, reading, value, NULL, observed_at
+        FROM unnest(${states.map((l) => l.sensorId)}::int[], ${states.map((l) => l.reading)}::text[],
+                    ${states.map((l) => l.value)}::float8[], ${states.map((l) => l.at.toISOString())}::timestamptz[])
+          AS t(sensor_id, reading, value, observed_at)
+        ON CONFLICT (sensor_id, reading) DO UPDATE SET value = EXCLUDED.value, observed_at = EXCLUDED.observed_at,
+          level = NULL WHERE s.observed_at < EXCLUDED.observed_at`.execute(trx);
+      for (let i = 0; i < alerts.length; i += 5_000) {
+        await trx
+          .insertInto('sensor_alerts')
+          .values(
+            alerts.slice(i, i + 5_000).map((a) => ({
+              sensor_id: idOf(a.sensorCode),
+              reading: a.reading,
+              message_id: `history:${a.at.toISOString()}`,
+              level: a.level,
+              value: a.value,
+              threshold: a.threshold,
+              direction: a.direction,
+              observed_at: a.at,
+              delivered_at: new Date(),
+            })),
+          )
+          .onConflict((oc) => oc.columns(['sensor_id', 'message_id', 'reading']).doNothing())
+          .execute();
+      }
+    });
+    this.scheduleFeed();
+    return { figures: written };
   }
 
   // ---- ingest ----
@@ -619,6 +703,49 @@ export class SensorsService {
       .execute();
     return new Map(rows.map((r) => [r.id, r.geometry]));
   }
+}
+
+/** Hourly and daily figures of a set of readings (the same buckets as live ingest). */
+function rollUp(readings: { sensorId: number; reading: string; at: Date; value: number }[]) {
+  const figures = new Map<
+    string,
+    {
+      sensorId: number;
+      reading: string;
+      bucket: 'hour' | 'day';
+      start: Date;
+      count: number;
+      sum: number;
+      min: number;
+      max: number;
+    }
+  >();
+  for (const r of readings) {
+    const starts = bucketStarts(r.at);
+    for (const bucket of ['hour', 'day'] as const) {
+      const start = starts[bucket];
+      const key = `${r.sensorId}|${r.reading}|${bucket}|${start.getTime()}`;
+      const f = figures.get(key);
+      if (f) {
+        f.count++;
+        f.sum += r.value;
+        f.min = Math.min(f.min, r.value);
+        f.max = Math.max(f.max, r.value);
+      } else {
+        figures.set(key, {
+          sensorId: r.sensorId,
+          reading: r.reading,
+          bucket,
+          start,
+          count: 1,
+          sum: r.value,
+          min: r.value,
+          max: r.value,
+        });
+      }
+    }
+  }
+  return [...figures.values()];
 }
 
 function dailyStatistic(
