@@ -32,6 +32,11 @@ import { ExplanationsService } from './explanations/explanations.service.js';
 import { MapService } from './map/map.service.js';
 import { mapRoutes } from './map/map.routes.js';
 import { LiveHub } from './stream/live-hub.js';
+import { systemClock, type Clock } from './clock.js';
+import { DeliveryWorker } from './notifications/delivery-worker.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { createTransports } from './notifications/transports.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -56,18 +61,35 @@ export interface Services {
   live: LiveHub;
   sensors: SensorsService;
   connectors: ConnectorsService;
+  notifications: NotificationsService;
+  deliveries: DeliveryWorker;
+  clock: Clock;
 }
+
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'MQTT_TOPIC_PREFIX'>>;
 
 export function createServices(
   handle: DatabaseHandle,
-  config: Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'MQTT_TOPIC_PREFIX'>>,
+  config: ServicesConfig,
+  clock: Clock = systemClock,
 ): Services {
-  const refresher = new RollupRefresher(handle.db);
+  const refresher = new RollupRefresher(handle.db, () => handle.analyze());
   const live = new LiveHub();
-  refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
+  const transports = createTransports(config);
+  const deliveries = new DeliveryWorker(handle.db, transports, clock);
+  const overview = new OverviewService(handle.db);
+  refresher.onRefreshed((change) => {
+    overview.forgetLatestMonth();
+    live.publish({ topic: 'data-changed', data: change });
+  });
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
   const observations = new ObservationsService(handle.db, changed);
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
@@ -76,11 +98,15 @@ export function createServices(
     catalogue: new CatalogueService(handle.db, changed),
     observations,
     values,
-    overview: new OverviewService(handle.db),
+    overview,
     refresher,
     live,
+    notifications,
+    deliveries,
+    clock,
     sensors: new SensorsService(handle.db, observations, live, {
       topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
+      notifications,
     }),
     connectors: new ConnectorsService(handle.db, observations),
   };
@@ -195,6 +221,7 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(notificationRoutes(services), { prefix: '/api/v1' });
   await app.register(sensorRoutes(services), { prefix: '/api/v1' });
   await app.register(connectorRoutes(services), { prefix: '/api/v1' });
 

@@ -29,6 +29,9 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
   }
 }
 
+/** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
+const DELIVERY_INTERVAL_MS = 15_000;
+
 async function readStdinLine(): Promise<string> {
   let data = '';
   for await (const chunk of process.stdin) data += String(chunk);
@@ -124,6 +127,7 @@ program
       }
     }
     services.refresher.schedule();
+    services.deliveries.start(DELIVERY_INTERVAL_MS);
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
@@ -131,6 +135,7 @@ program
     const stop = async () => {
       await background.stop();
       await app.close();
+      await services.deliveries.stop();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);
@@ -168,6 +173,10 @@ program
   .option('--password <password>', 'mật khẩu, ≥ 10 ký tự / password, ≥ 10 characters')
   .option('--organisation <code>', 'mã cơ quan / organisation code')
   .option('--scope-unit <code>', 'mã đơn vị giới hạn phạm vi / unit code limiting the scope')
+  .option(
+    '--person <code>',
+    'mã cán bộ nhận thông báo qua tài khoản này / person whose notifications this account gets',
+  )
   .action(
     (opts: {
       username: string;
@@ -176,6 +185,7 @@ program
       password?: string;
       organisation?: string;
       scopeUnit?: string;
+      person?: string;
     }) =>
       withRuntime(async (services) => {
         const user = await services.auth.createUser('cli', {
@@ -185,6 +195,7 @@ program
           password: opts.password ?? (await readStdinLine()),
           organisationCode: opts.organisation ?? null,
           scopeUnitCode: opts.scopeUnit ?? null,
+          personCode: opts.person ?? null,
         });
         log(`Đã tạo người dùng / created user ${user.username} (${user.role})`);
       }),

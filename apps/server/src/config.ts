@@ -17,6 +17,9 @@ const envSchema = z.object({
   MQTT_CLIENT_ID: z.string().min(1).default('ioc-server'),
   /** Sensors publish on `<prefix>/<sensor code>`. */
   MQTT_TOPIC_PREFIX: z.string().min(1).default('ioc/sensors'),
+  /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('IOC <ioc@localhost>'),
 });
 
 export type Config = z.infer<typeof envSchema>;

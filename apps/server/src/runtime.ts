@@ -14,5 +14,6 @@ export async function openRuntime(config: Config): Promise<{ handle: DatabaseHan
       : { dataDir: path.join(config.IOC_DATA_DIR, 'pglite') },
   );
   await migrate(handle.db);
+  await handle.analyze();
   return { handle, services: createServices(handle, config) };
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, loadFixture, loadFixtureData, loginAs, startTestApp, type TestContext } from './harness.js';
+import {
+  ENGINES,
+  loadFixture,
+  loadFixtureData,
+  loginAs,
+  startTestApp,
+  writeRows,
+  type TestContext,
+} from './harness.js';
 
 /** The leaders' overview and unit scorecards on the hand-checked fixture (see harness.ts). */
 describe.each(ENGINES)('overview and scorecard on $name', (engine) => {
@@ -86,5 +94,17 @@ describe.each(ENGINES)('overview and scorecard on $name', (engine) => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/overview?period=2024' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('Kỳ tổng quan phải là một tháng, ví dụ 2025-06 (nhận được "2024").');
+  });
+
+  it('opens at the latest month with figures the caller may see, and moves on when new data arrives', async () => {
+    const latest = async (token?: string) => (await get('/api/v1/overview/latest-month', token)).month;
+    expect(await latest()).toBe('2024-03');
+    expect(await latest(leader)).toBe('2024-03');
+    // An internal figure for May moves the leader's month only; a public one for April the visitors'.
+    await writeRows(ctx.services, [{ indicator: 'DAN_SO', unit: 'C1', period: '2024-05', value: 1040 }]);
+    expect(await latest(leader)).toBe('2024-05');
+    expect(await latest()).toBe('2024-03');
+    await writeRows(ctx.services, [{ indicator: 'THU', unit: 'C1', period: '2024-04', value: 13 }]);
+    expect(await latest()).toBe('2024-04');
   });
 });

@@ -132,6 +132,7 @@ describe.each(ENGINES)('sensors over MQTT ($name)', (engine) => {
       emitEvent: async (event) => {
         events.push(event);
       },
+      notifications: ctx.services.notifications,
     });
     let subscriber = new SensorMqttSubscriber(sensors, { url: broker.url, clientId });
     await subscriber.start();
@@ -208,6 +209,18 @@ describe.each(ENGINES)('sensors over MQTT ($name)', (engine) => {
     expect(events[0]!.title).toContain('PM2.5 120 µg/m³ vượt ngưỡng 100 µg/m³');
     expect(events[0]!.location).toEqual({ type: 'Point', coordinates: [106.9, 11.5] });
     expect(live.filter((m) => m.topic === 'sensor-alert')).toHaveLength(2);
+    // The administrator (province-wide) is notified in the app, once per warning.
+    const inbox = await ctx.app.inject({
+      url: '/api/v1/notifications',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(
+      inbox
+        .json()
+        .items.filter((n: { kind: string }) => n.kind.startsWith('sensor.threshold'))
+        .map((n: { kind: string }) => n.kind)
+        .sort(),
+    ).toEqual(['sensor.threshold.moderate', 'sensor.threshold.severe']);
     const alerts = await ctx.app.inject({
       url: '/api/v1/sensors/alerts',
       headers: { authorization: `Bearer ${admin}` },

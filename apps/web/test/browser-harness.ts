@@ -63,7 +63,9 @@ export interface BrowserHarness {
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`);
+    throw new Error(
+      `${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`,
+    );
   }
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, waitForMap, type BrowserHarness } from './browser-harness';
@@ -255,5 +256,52 @@ describe('operations dashboard in Chromium', () => {
     await expect.poll(() => wall.getAttribute('data-view'), { timeout: 15_000 }).toBe('domains');
     expect(await wall.getAttribute('data-view-index')).toBe('1');
     await h.screenshot(page, 'wall-domains');
+  });
+
+  it('main screens pass the automated accessibility rules (axe, WCAG 2.1 AA: contrast, labels, roles)', async () => {
+    const page = await h.newPage();
+    await h.login(page, 'lanhdao');
+    const screens = [
+      ['/', '[data-testid=indicator-tile]'],
+      ['/domain', 'main h1'],
+      ['/domain/DVC?period=2024-12', '[data-chart] svg'],
+      ['/indicator/DVC_TY_LE_DUNG_HAN?period=2024-12', '[data-chart] svg'],
+      ['/unit/689?period=2024-12', 'main table'],
+      ['/wall?views=domains&interval=60', '[data-view]'],
+    ] as const;
+    const problems: string[] = [];
+    for (const [url, ready] of screens) {
+      await page.goto(`${h.base}${url}`);
+      await page.locator(ready).first().waitFor({ timeout: 30_000 });
+      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+      const result = await page.evaluate(async () => {
+        interface AxeResults {
+          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          passes: { id: string }[];
+        }
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } })
+          .axe;
+        const found = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return {
+          passed: found.passes.map((p) => p.id),
+          violations: found.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        };
+      });
+      // The rules really ran on this screen: contrast and names of controls among them.
+      expect(result.passed).toEqual(
+        expect.arrayContaining(['color-contrast', 'document-title', 'html-has-lang']),
+      );
+      const violations = result.violations;
+      problems.push(...violations.map((v) => `${url}: ${v}`));
+    }
+    expect(problems).toEqual([]);
   });
 });

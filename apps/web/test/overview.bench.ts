@@ -4,6 +4,9 @@
  *     cold (empty cache) and warm;
  *   - time from choosing another indicator until the map has redrawn it;
  *   - the JavaScript the overview loads, raw and gzip.
+ * Baselines from the same run: the page's own load event (HTML, scripts and styles fetched and
+ * run) for the full draw, and a bare fetch of the data the switch loads for the redraw.
+ * Written to docs/PERFORMANCE.md (section `overview`) unless BENCH_REPORT=-.
  *
  *   node --import tsx apps/web/test/overview.bench.ts                 # own server, demo year 2024
  *   node --import tsx apps/web/test/overview.bench.ts --url http://127.0.0.1:8080   # a running server
@@ -11,16 +14,19 @@
  * Headless Chromium here renders WebGL in software (SwiftShader) on 2 shared cores: a desktop
  * with a GPU draws faster, so these figures are an upper bound.
  */
+import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { writeReportSection } from '../../server/bench/report';
 import { startBrowserHarness, type BrowserHarness } from './browser-harness';
 
 const SWITCHES = ['DVC_TY_LE_DUNG_HAN', 'DL_LUOT_KHACH', 'KTXH_XUAT_KHAU', 'MT_PM25', 'KTXH_BAN_LE'];
 
+const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** ms since navigation start when the overview is complete: map drawn with data, tiles and warnings shown. */
-async function drawnAt(page: Page): Promise<number> {
+async function drawnAt(page: Page): Promise<{ drawn: number; loaded: number }> {
   const handle = await page.waitForFunction(
     () => {
       const map = document.querySelector('[data-map-drawn]');
@@ -32,7 +38,14 @@ async function drawnAt(page: Page): Promise<number> {
     undefined,
     { polling: 'raf', timeout: 60_000 },
   );
-  return (await handle.jsonValue()) as number;
+  const drawn = (await handle.jsonValue()) as number;
+  const loaded = await page.evaluate(async () => {
+    const entry = () =>
+      performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    while (!entry()?.loadEventEnd) await new Promise((r) => setTimeout(r, 20));
+    return entry()!.loadEventEnd;
+  });
+  return { drawn, loaded };
 }
 
 async function main(): Promise<void> {
@@ -40,6 +53,7 @@ async function main(): Promise<void> {
   let harness: BrowserHarness | null = null;
   let base: string;
   let newPage: (o?: { width?: number; height?: number }) => Promise<Page>;
+  let browserVersion: string;
   if (urlArg > 0 && process.argv[urlArg + 1]) {
     base = process.argv[urlArg + 1] as string;
     const { chromium } = await import('playwright-core');
@@ -55,15 +69,20 @@ async function main(): Promise<void> {
     });
     newPage = async ({ width = 1600, height = 1000 } = {}) =>
       (await browser.newContext({ viewport: { width, height } })).newPage();
+    browserVersion = browser.version();
     process.on('exit', () => void browser.close());
   } else {
     harness = await startBrowserHarness();
     base = harness.base;
     newPage = harness.newPage;
+    browserVersion = harness.browser.version();
   }
 
   const cold: number[] = [];
   const warm: number[] = [];
+  const coldLoad: number[] = [];
+  const switches: number[] = [];
+  const fetches: number[] = [];
   const scripts = new Map<string, { raw: number; gzip: number }>();
   for (let round = 0; round < 3; round++) {
     const page = await newPage();
@@ -78,13 +97,19 @@ async function main(): Promise<void> {
       });
     }
     await page.goto(`${base}/`);
-    cold.push(await drawnAt(page));
+    const first = await drawnAt(page);
+    cold.push(first.drawn);
+    coldLoad.push(first.loaded);
     await page.goto(`${base}/`);
-    warm.push(await drawnAt(page));
+    warm.push((await drawnAt(page)).drawn);
 
     if (round === 0) {
-      const switches: number[] = [];
       for (const code of SWITCHES) {
+        const dataUrls: string[] = [];
+        const onRequest = (request: { url(): string }) => {
+          if (request.url().includes('/api/v1/')) dataUrls.push(request.url());
+        };
+        page.on('request', onRequest);
         const started = await page.evaluate(() => performance.now());
         await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption(code);
         const handle = await page.waitForFunction(
@@ -98,29 +123,62 @@ async function main(): Promise<void> {
           { polling: 'raf', timeout: 30_000 },
         );
         switches.push(((await handle.jsonValue()) as number) - started);
+        page.off('request', onRequest);
+        // Baseline: the same data requests, fetched bare (no cache) from the same page.
+        fetches.push(
+          await page.evaluate(async (urls) => {
+            const t0 = performance.now();
+            await Promise.all(urls.map((u) => fetch(u, { cache: 'no-store' }).then((r) => r.text())));
+            return performance.now() - t0;
+          }, dataUrls),
+        );
       }
-      console.log(
-        `indicator switch → map redrawn: median ${median(switches).toFixed(0)} ms (${switches.map((s) => s.toFixed(0)).join(', ')})`,
-      );
     }
     await page.context().close();
   }
-  console.log(
-    `overview fully drawn after navigation: cold median ${median(cold).toFixed(0)} ms (${cold.map((c) => c.toFixed(0)).join(', ')}), warm median ${median(warm).toFixed(0)} ms (${warm.map((c) => c.toFixed(0)).join(', ')})`,
-  );
   let raw = 0;
   let gzip = 0;
-  console.log('JavaScript loaded by the overview (worker included):');
+  const scriptLines: string[] = [];
   for (const [name, size] of [...scripts].sort((a, b) => b[1].gzip - a[1].gzip)) {
     raw += size.raw;
     gzip += size.gzip;
-    console.log(
-      `  ${name.padEnd(48)} ${(size.raw / 1024).toFixed(0).padStart(6)} kB  gzip ${(size.gzip / 1024).toFixed(0).padStart(5)} kB`,
-    );
+    scriptLines.push(`| \`${name}\` | ${kb(size.raw)} | ${kb(size.gzip)} |`);
   }
-  console.log(
-    `  ${'total'.padEnd(48)} ${(raw / 1024).toFixed(0).padStart(6)} kB  gzip ${(gzip / 1024).toFixed(0).padStart(5)} kB`,
-  );
+  const row = (name: string, value: number, baseline: number, target: string) =>
+    `| ${name} | ${value.toFixed(0)} ms | ${baseline.toFixed(0)} ms | ${(value / baseline).toFixed(1)} | ${target} |`;
+  const block = [
+    `Chromium ${browserVersion}, headless, WebGL in software (SwiftShader); ${cpus().length} cores; demo year 2024; medians of ${cold.length} navigations and ${switches.length} switches; ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '| figure | value | baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    row(
+      'overview fully drawn after navigation, cold (baseline: the page load event)',
+      median(cold),
+      median(coldLoad),
+      '≤ 2,000 ms',
+    ),
+    row(
+      'overview fully drawn, warm cache (baseline: cold load event)',
+      median(warm),
+      median(coldLoad),
+      '≤ 2,000 ms',
+    ),
+    row(
+      'indicator switch → map redrawn (baseline: bare fetch of the same data)',
+      median(switches),
+      median(fetches),
+      '≤ 200 ms',
+    ),
+    '',
+    `Every value: cold ${cold.map((c) => c.toFixed(0)).join(', ')} ms; warm ${warm.map((c) => c.toFixed(0)).join(', ')} ms; switches ${switches.map((c) => c.toFixed(0)).join(', ')} ms.`,
+    '',
+    '| JavaScript loaded by the overview | raw kB | gzip kB |',
+    '|---|---|---|',
+    ...scriptLines,
+    `| **total** | ${kb(raw)} | ${kb(gzip)} |`,
+  ].join('\n');
+  console.log(block);
+  writeReportSection('overview', 'Overview in Chromium', block);
   await harness?.close();
   process.exit(0);
 }

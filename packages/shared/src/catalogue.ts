@@ -3,10 +3,20 @@
  * schemas of units, organisations, indicators and targets as they cross the API.
  */
 import { z } from 'zod';
+import { parsePeriod } from './periods';
 
 export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
 export const unitLevelSchema = z.enum(UNIT_LEVELS);
 export type UnitLevel = z.infer<typeof unitLevelSchema>;
+
+/** A period code in the API: any accepted form in, the canonical code out. */
+export const periodCodeSchema = z
+  .string()
+  .refine(
+    (code) => parsePeriod(code) !== null,
+    'Invalid period code (2024-03-15, 2024-W07, 2024-03, 2024-Q1, 2024-YTD05, 2024)',
+  )
+  .transform((code) => parsePeriod(code)?.code ?? code);
 
 export const PERIOD_TYPES = ['day', 'week', 'month', 'quarter', 'ytd', 'year'] as const;
 export const periodTypeSchema = z.enum(PERIOD_TYPES);

@@ -8,12 +8,12 @@ import {
   isPeriodWithin,
   listPeriods,
   parsePeriod,
-  periodCodeSchema,
   previousPeriod,
   samePeriodLastYear,
   ytdPeriodOf,
   type Period,
 } from './periods';
+import { periodCodeSchema } from './catalogue';
 
 function period(code: string): Period {
   const p = parsePeriod(code);

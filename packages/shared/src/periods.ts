@@ -7,7 +7,6 @@
  *
  * All date arithmetic is done on UTC day numbers so that the host time zone never matters.
  */
-import { z } from 'zod';
 import type { PeriodType } from './catalogue';
 
 export interface Period {
@@ -224,15 +223,6 @@ export function parsePeriod(code: string): Period | null {
   }
   return null;
 }
-
-/** A period code in the API: any accepted form in, the canonical code out. */
-export const periodCodeSchema = z
-  .string()
-  .refine(
-    (code) => parsePeriod(code) !== null,
-    'Invalid period code (2024-03-15, 2024-W07, 2024-03, 2024-Q1, 2024-YTD05, 2024)',
-  )
-  .transform((code) => requirePeriod(code).code);
 
 function requirePeriod(code: string): Period {
   const period = parsePeriod(code);

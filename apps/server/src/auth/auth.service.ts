@@ -16,6 +16,8 @@ export interface NewUser {
   role: Role;
   organisationCode?: string | null;
   scopeUnitCode?: string | null;
+  /** The person (people register) this account belongs to: notifications to that person reach it. */
+  personCode?: string | null;
 }
 
 export interface UserView {
@@ -96,6 +98,7 @@ export class AuthService {
     }
     const organisationId = input.organisationCode ? await this.organisationId(input.organisationCode) : null;
     const scopeUnitId = input.scopeUnitCode ? await this.currentUnitId(input.scopeUnitCode) : null;
+    const personId = input.personCode ? await this.personId(input.personCode) : null;
     const { id } = await this.db
       .insertInto('users')
       .values({
@@ -105,6 +108,7 @@ export class AuthService {
         role: input.role,
         organisation_id: organisationId,
         scope_unit_id: scopeUnitId,
+        person_id: personId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -215,6 +219,17 @@ export class AuthService {
         'NOT_FOUND',
         { code },
         { vi: `Không có cơ quan "${code}".`, en: `No organisation "${code}".` },
+      );
+    return row.id;
+  }
+
+  private async personId(code: string): Promise<number> {
+    const row = await this.db.selectFrom('people').select('id').where('code', '=', code).executeTakeFirst();
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        { code },
+        { vi: `Không có cán bộ "${code}".`, en: `No person "${code}".` },
       );
     return row.id;
   }

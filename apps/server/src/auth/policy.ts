@@ -16,6 +16,8 @@ const PERMISSIONS = {
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
   'sensors.manage': ['administrator'],
   'connectors.manage': ['administrator'],
+  'notifications.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  'notifications.manage': ['administrator'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -26,7 +26,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
+import { forgetUnitTree, loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 import { loadIndicators, type IndicatorRecord } from './indicator-record.js';
 import type { RowError } from '../observations/observation-rows.js';
 
@@ -156,48 +156,51 @@ export class CatalogueService {
   async upsertUnits(writer: Writer, items: unknown[]): Promise<{ created: number; updated: number }> {
     const by = authorise(writer, 'catalogue.write');
     const units = parseAll(unitInputSchema, items);
-    return this.db.transaction().execute(async (trx) => {
-      let created = 0;
-      let updated = 0;
-      for (const [index, unit] of units.entries()) {
-        const parentId = unit.parentCode ? await this.resolveParent(trx, unit, index) : null;
-        const existing = await trx
-          .selectFrom('units')
-          .selectAll()
-          .where('code', '=', unit.code)
-          .where(
-            sql<boolean>`coalesce(valid_from, '0001-01-01'::date) = coalesce(${unit.validFrom ?? null}::date, '0001-01-01'::date)`,
-          )
-          .executeTakeFirst();
-        const values = {
-          code: unit.code,
-          name: unit.name,
-          name_en: unit.nameEn ?? null,
-          level: unit.level,
-          parent_id: parentId,
-          valid_from: unit.validFrom ?? null,
-          valid_to: unit.validTo ?? null,
-          ...geometryColumns(unit),
-        };
-        if (existing) {
-          await trx.updateTable('units').set(values).where('id', '=', existing.id).execute();
-          updated++;
-        } else {
-          await trx.insertInto('units').values(values).execute();
-          created++;
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        let created = 0;
+        let updated = 0;
+        for (const [index, unit] of units.entries()) {
+          const parentId = unit.parentCode ? await this.resolveParent(trx, unit, index) : null;
+          const existing = await trx
+            .selectFrom('units')
+            .selectAll()
+            .where('code', '=', unit.code)
+            .where(
+              sql<boolean>`coalesce(valid_from, '0001-01-01'::date) = coalesce(${unit.validFrom ?? null}::date, '0001-01-01'::date)`,
+            )
+            .executeTakeFirst();
+          const values = {
+            code: unit.code,
+            name: unit.name,
+            name_en: unit.nameEn ?? null,
+            level: unit.level,
+            parent_id: parentId,
+            valid_from: unit.validFrom ?? null,
+            valid_to: unit.validTo ?? null,
+            ...geometryColumns(unit),
+          };
+          if (existing) {
+            await trx.updateTable('units').set(values).where('id', '=', existing.id).execute();
+            updated++;
+          } else {
+            await trx.insertInto('units').values(values).execute();
+            created++;
+          }
+          await writeAudit(
+            trx,
+            by,
+            existing ? 'update' : 'create',
+            'unit',
+            unit.code,
+            existing ?? null,
+            values,
+          );
         }
-        await writeAudit(
-          trx,
-          by,
-          existing ? 'update' : 'create',
-          'unit',
-          unit.code,
-          existing ?? null,
-          values,
-        );
-      }
-      return { created, updated };
-    });
+        return { created, updated };
+      })
+      .finally(() => forgetUnitTree(this.db));
   }
 
   private async resolveParent(trx: Db, unit: UnitInput, index: number): Promise<number> {
@@ -238,76 +241,80 @@ export class CatalogueService {
     const dayBefore = new Date(Date.parse(`${options.effectiveDate}T00:00:00Z`) - 86_400_000)
       .toISOString()
       .slice(0, 10);
-    return this.db.transaction().execute(async (trx) => {
-      const tree = await loadUnitTree(trx);
-      const errors: RowError[] = [];
-      const fail = (row: UnitLinkRow, field: string, vi: string, en: string) =>
-        errors.push({ row: row.line, field, code: 'UNKNOWN_UNIT', message: vi, messageEn: en });
-      const successors = new Map<string, number>();
-      let unitsCreated = 0;
-      let linksWritten = 0;
-      for (const row of rows) {
-        const old = tree.findByCode(row.oldCode, dayBefore);
-        let successorId =
-          successors.get(row.newCode) ?? tree.findByCode(row.newCode, options.effectiveDate)?.id;
-        if (successorId === undefined) {
-          const parent = tree.findByCode(row.newParentCode, options.effectiveDate);
-          if (!parent) {
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const tree = await loadUnitTree(trx);
+        const errors: RowError[] = [];
+        const fail = (row: UnitLinkRow, field: string, vi: string, en: string) =>
+          errors.push({ row: row.line, field, code: 'UNKNOWN_UNIT', message: vi, messageEn: en });
+        const successors = new Map<string, number>();
+        let unitsCreated = 0;
+        let linksWritten = 0;
+        for (const row of rows) {
+          const old = tree.findByCode(row.oldCode, dayBefore);
+          let successorId =
+            successors.get(row.newCode) ?? tree.findByCode(row.newCode, options.effectiveDate)?.id;
+          if (successorId === undefined) {
+            const parent = tree.findByCode(row.newParentCode, options.effectiveDate);
+            if (!parent) {
+              fail(
+                row,
+                'new_parent_code',
+                `Không có đơn vị cha "${row.newParentCode}" tại ngày ${formatDate(options.effectiveDate)}.`,
+                `No parent unit "${row.newParentCode}" on ${options.effectiveDate}.`,
+              );
+              continue;
+            }
+            const unit = {
+              code: row.newCode,
+              name: row.newName,
+              level: old?.level ?? 'commune',
+              parent_id: parent.id,
+              valid_from: options.effectiveDate,
+            };
+            successorId = (
+              await trx.insertInto('units').values(unit).returning('id').executeTakeFirstOrThrow()
+            ).id;
+            unitsCreated++;
+            await writeAudit(trx, by, 'create', 'unit', row.newCode, null, unit);
+          }
+          successors.set(row.newCode, successorId);
+          if (!old) {
             fail(
               row,
-              'new_parent_code',
-              `Không có đơn vị cha "${row.newParentCode}" tại ngày ${formatDate(options.effectiveDate)}.`,
-              `No parent unit "${row.newParentCode}" on ${options.effectiveDate}.`,
+              'old_code',
+              `Không có đơn vị cũ "${row.oldCode}" (${row.oldName}) tại ngày ${formatDate(dayBefore)}.`,
+              `No old unit "${row.oldCode}" on ${dayBefore}.`,
             );
             continue;
           }
-          const unit = {
-            code: row.newCode,
-            name: row.newName,
-            level: old?.level ?? 'commune',
-            parent_id: parent.id,
-            valid_from: options.effectiveDate,
+          const share = row.kind === 'full' ? 1 : row.share;
+          const link = {
+            predecessor_id: old.id,
+            successor_id: successorId,
+            share,
+            kind: row.kind,
+            effective_date: options.effectiveDate,
           };
-          successorId = (await trx.insertInto('units').values(unit).returning('id').executeTakeFirstOrThrow())
-            .id;
-          unitsCreated++;
-          await writeAudit(trx, by, 'create', 'unit', row.newCode, null, unit);
+          await trx
+            .insertInto('unit_links')
+            .values(link)
+            .onConflict((oc) =>
+              oc
+                .columns(['predecessor_id', 'successor_id'])
+                .doUpdateSet({ share, kind: row.kind, effective_date: options.effectiveDate }),
+            )
+            .execute();
+          linksWritten++;
+          await writeAudit(trx, by, 'write', 'unit_link', `${row.oldCode}>${row.newCode}`, null, link);
         }
-        successors.set(row.newCode, successorId);
-        if (!old) {
-          fail(
-            row,
-            'old_code',
-            `Không có đơn vị cũ "${row.oldCode}" (${row.oldName}) tại ngày ${formatDate(dayBefore)}.`,
-            `No old unit "${row.oldCode}" on ${dayBefore}.`,
-          );
-          continue;
+        if (errors.length > 0 && !options.partial) {
+          throw new AppError('ROWS_REJECTED', { errors });
         }
-        const share = row.kind === 'full' ? 1 : row.share;
-        const link = {
-          predecessor_id: old.id,
-          successor_id: successorId,
-          share,
-          kind: row.kind,
-          effective_date: options.effectiveDate,
-        };
-        await trx
-          .insertInto('unit_links')
-          .values(link)
-          .onConflict((oc) =>
-            oc
-              .columns(['predecessor_id', 'successor_id'])
-              .doUpdateSet({ share, kind: row.kind, effective_date: options.effectiveDate }),
-          )
-          .execute();
-        linksWritten++;
-        await writeAudit(trx, by, 'write', 'unit_link', `${row.oldCode}>${row.newCode}`, null, link);
-      }
-      if (errors.length > 0 && !options.partial) {
-        throw new AppError('ROWS_REJECTED', { errors });
-      }
-      return { unitsCreated, linksWritten, errors };
-    });
+        return { unitsCreated, linksWritten, errors };
+      })
+      .finally(() => forgetUnitTree(this.db));
   }
 
   /** Creates or updates domains, organisations, teams and people (in that order, so references resolve). */

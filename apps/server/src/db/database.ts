@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -15,6 +15,11 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   /** The embedded engine itself, for its COPY (used by the benchmark); absent on PostgreSQL. */
   pglite?: PGlite;
+  /**
+   * Refreshes the planner's statistics on PGlite, which has no autovacuum (without them it
+   * misjudges table sizes and picks full scans); PostgreSQL's autovacuum does this by itself.
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', analyze: async () => {}, close: () => db.destroy() };
   }
   const pglite = new PGlite(options.dataDir ?? 'memory://');
   await pglite.waitReady;
@@ -46,6 +51,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     engine: 'pglite',
     pglite,
+    analyze: async () => {
+      await sql`ANALYZE`.execute(db);
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();

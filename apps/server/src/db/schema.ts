@@ -149,6 +149,7 @@ export interface UsersTable {
   scope_unit_id: number | null;
   is_active: Generated<boolean>;
   created_at: Timestamp;
+  person_id: number | null;
 }
 
 export interface SessionsTable {
@@ -199,6 +200,43 @@ export interface ExplanationsTable {
   level: string;
   author_id: number;
   created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  code: string;
+  url: string;
+  secret: string | null;
+  kinds: ColumnType<string[], string[] | undefined, string[]>;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  channel: 'email' | 'webhook';
+  target: string;
+  kind: string;
+  dedupe_key: string | null;
+  payload: unknown;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
 }
 
 // --- Sensors (MQTT) and connectors (issue 4b) ---
@@ -327,6 +365,9 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  deliveries: DeliveriesTable;
   sensors: SensorsTable;
   sensor_readings: SensorReadingsTable;
   sensor_rollups: SensorRollupsTable;

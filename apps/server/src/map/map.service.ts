@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { RowError } from '../observations/observation-rows.js';
-import { loadUnitTree, type UnitNode } from '../units/unit-tree.js';
+import { forgetUnitTree, loadUnitTree, type UnitNode } from '../units/unit-tree.js';
 import { existsDuring, requirePeriod } from '../values/assessment.js';
 import { gridAround, squareCell } from './schematic.js';
 
@@ -177,6 +177,7 @@ export class MapService {
         units: updates.map((u) => u.unit.code),
       });
     });
+    forgetUnitTree(this.db);
     return { updated: updates.length, errors };
   }
 }

@@ -212,8 +212,15 @@ async function upsertRows(
       ) AS t(indicator_code, unit_id, period, disaggregation, value, status, source, comment)
     ),
     changed AS (
-      SELECT o.* FROM observations o
-      JOIN input i USING (indicator_code, unit_id, period, disaggregation)
+      -- One index probe per input row whatever the planner's statistics say (LIMIT 1 keeps the
+      -- subquery from being flattened into a join that, without ANALYZE, scans the whole table).
+      SELECT o.* FROM input i
+      CROSS JOIN LATERAL (
+        SELECT * FROM observations o
+        WHERE o.indicator_code = i.indicator_code AND o.unit_id = i.unit_id
+          AND o.period = i.period AND o.disaggregation = i.disaggregation
+        LIMIT 1
+      ) o
       WHERE (o.value, o.status, o.source) IS DISTINCT FROM (i.value, i.status, i.source)
     ),
     archived AS (

@@ -25,6 +25,18 @@ export const overviewRoutes =
     );
 
     app.get(
+      '/overview/latest-month',
+      {
+        schema: {
+          tags: ['overview'],
+          summary:
+            'Tháng gần nhất có số liệu (màn hình mở mặc định ở tháng này) / The latest month with figures',
+        },
+      },
+      async (request) => ({ month: await services.overview.latestMonth(request.actor) }),
+    );
+
+    app.get(
       '/units/:code/scorecard',
       {
         schema: {

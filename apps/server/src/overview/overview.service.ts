@@ -8,7 +8,7 @@ import {
 } from '@ioc/shared';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { canReadValue } from '../auth/policy.js';
+import { can, canReadValue } from '../auth/policy.js';
 import { presentUnit } from '../catalogue/catalogue.service.js';
 import { loadIndicators, type IndicatorRecord } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
@@ -77,7 +77,34 @@ function indicatorView(i: IndicatorRecord) {
 
 /** Whole-province views for leaders: every domain at a glance, warnings, and one unit's scorecard. */
 export class OverviewService {
+  /** The latest month with data, for public and for internal readers; dropped when roll-ups change. */
+  private readonly latest = new Map<'public' | 'internal', Promise<string | null>>();
+
   constructor(private readonly db: Db) {}
+
+  /**
+   * The latest month for which the province has figures the actor may see: where screens open
+   * by default. Computed once per roll-up refresh, not per request.
+   */
+  latestMonth(actor: Actor): Promise<string | null> {
+    const key = can(actor, 'internal.read') ? 'internal' : 'public';
+    let month = this.latest.get(key);
+    if (!month) {
+      month = sql<{ month: string | null }>`
+        SELECT max(r.period) AS month FROM rollup_values r
+        JOIN indicators i ON i.code = r.indicator_code
+        WHERE r.period ~ '^[0-9]{4}-[0-9]{2}$' AND (i.is_public OR ${key === 'internal'})`
+        .execute(this.db)
+        .then((result) => result.rows[0]?.month ?? null);
+      month.catch(() => this.latest.delete(key));
+      this.latest.set(key, month);
+    }
+    return month;
+  }
+
+  forgetLatestMonth(): void {
+    this.latest.clear();
+  }
 
   /** Domain tiles for the actor's root unit and the warnings of the units of `level` below it. */
   async overview(actor: Actor, query: { period: string; level?: UnitLevel }) {

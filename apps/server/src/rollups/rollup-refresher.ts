@@ -7,6 +7,8 @@ import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 
 const QUIET_MS = 200;
 const MAX_WAIT_MS = 2000;
+/** After this many pairs the database statistics are refreshed (see `maintain`). */
+const PAIRS_PER_MAINTENANCE = 300;
 
 /**
  * Keeps `rollup_values` current. Writers queue the (indicator, year) pairs they touch in the
@@ -19,9 +21,15 @@ export class RollupRefresher {
   private firstScheduledAt = 0;
   private readonly events = new EventEmitter().setMaxListeners(0);
   private again = false;
+  private pairsSinceMaintenance = 0;
 
+  /**
+   * `maintain` runs after every PAIRS_PER_MAINTENANCE pairs refreshed: bulk loads are what make
+   * the planner's statistics stale, and PGlite has no autovacuum to refresh them.
+   */
   constructor(
     private readonly db: Db,
+    private readonly maintain: () => Promise<void> = async () => {},
     private readonly onError: (err: unknown) => void = (err) => console.error('rollup refresh failed', err),
   ) {}
 
@@ -103,6 +111,10 @@ export class RollupRefresher {
       // PGlite answers in synchronous WASM calls: yield to the event loop between pairs so requests
       // and timers are served during a long refresh instead of after it.
       await new Promise((resolve) => setImmediate(resolve));
+      if (++this.pairsSinceMaintenance >= PAIRS_PER_MAINTENANCE) {
+        this.pairsSinceMaintenance = 0;
+        await this.maintain();
+      }
     }
     this.events.emit('refreshed', { indicators: [...new Set(queued.map((q) => q.indicator_code))] });
     return true;

@@ -16,6 +16,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { ObservationsService } from '../observations/observations.service.js';
 import type { LiveHub } from '../stream/live-hub.js';
 import { loadUnitTree } from '../units/unit-tree.js';
@@ -47,6 +48,13 @@ export interface SensorRecord {
   isActive: boolean;
 }
 
+const LEVEL_VI: Record<SensorAlertLevel, string> = {
+  minor: 'nhẹ',
+  moderate: 'trung bình',
+  severe: 'nghiêm trọng',
+  extreme: 'khẩn cấp',
+};
+
 /** A past threshold warning, loaded with the history. */
 export interface HistoryAlert {
   sensorCode: string;
@@ -67,6 +75,8 @@ export interface SensorsOptions {
   topicPrefix: string;
   /** Hands each threshold warning to the events service (wired by the application). */
   emitEvent?: (event: EventInput) => Promise<void>;
+  /** Tells the operators, leaders and administrators whose scope covers the sensor. */
+  notifications?: Pick<NotificationsService, 'notify'>;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -537,6 +547,15 @@ export class SensorsService {
       };
       try {
         await this.options.emitEvent?.(event);
+        await this.options.notifications?.notify({
+          roles: { roles: ['administrator', 'leader', 'operator'], unitId: a.unit_id },
+          kind: `sensor.threshold.${a.level}`,
+          title: `Cảnh báo ${LEVEL_VI[a.level as SensorAlertLevel] ?? a.level}: ${event.title}`,
+          body: `${a.name} (${a.code}), ${new Date(a.observed_at).toISOString()}. ${event.title}`,
+          link: `/sensors?sensor=${encodeURIComponent(a.code)}`,
+          // Delivered at least once: a retry notifies nobody twice.
+          dedupeKey: `sensor-alert:${event.sourceId}`,
+        });
       } catch (err) {
         this.log(
           `Cảnh báo cảm biến ${event.sourceId} chưa chuyển được, sẽ thử lại / alert not delivered: ${String(err)}`,

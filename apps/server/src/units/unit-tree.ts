@@ -73,8 +73,29 @@ export class UnitTree {
   }
 }
 
-/** Loads the whole unit hierarchy. */
-export async function loadUnitTree(db: Db): Promise<UnitTree> {
+/**
+ * How long a loaded tree is reused. This process forgets it at once when it changes units
+ * (`forgetUnitTree`); another process (the CLI importing units) is seen within this time.
+ */
+const TREE_REUSE_MS = 5_000;
+const trees = new WeakMap<Db, { tree: Promise<UnitTree>; loadedAt: number }>();
+
+/** The whole unit hierarchy; every request needs it, so it is read once and reused briefly. */
+export function loadUnitTree(db: Db): Promise<UnitTree> {
+  const cached = trees.get(db);
+  if (cached && Date.now() - cached.loadedAt < TREE_REUSE_MS) return cached.tree;
+  const tree = readUnitTree(db);
+  trees.set(db, { tree, loadedAt: Date.now() });
+  tree.catch(() => trees.delete(db));
+  return tree;
+}
+
+/** Drops the reused tree after units changed. */
+export function forgetUnitTree(db: Db): void {
+  trees.delete(db);
+}
+
+async function readUnitTree(db: Db): Promise<UnitTree> {
   const rows = await db
     .selectFrom('units')
     .select([

@@ -33,6 +33,9 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 
+/** From this many units on, cells are read by period and filtered here (see readCells). */
+const MANY_UNITS = 20;
+
 /** A unit is shown for a period when it existed at some time in it. */
 
 /** Reads the roll-up cache (never raw observations) and colours it by warning level. */
@@ -278,16 +281,27 @@ export class ValuesService {
     return assess(indicator, period, cells.get(`${unitId}|${period.code}`), targets.get(unitId));
   }
 
+  /**
+   * Roll-up cells of some units for some periods. For many units (a whole level) it reads the
+   * periods' cells — one range of the primary key — and keeps the units asked for, which is
+   * cheaper than one index descent per unit.
+   */
   private async readCells(code: string, periods: string[], unitIds: number[]): Promise<Map<string, Cell>> {
     if (unitIds.length === 0) return new Map();
-    const rows = await this.db
+    const manyUnits = unitIds.length > MANY_UNITS;
+    let query = this.db
       .selectFrom('rollup_values')
       .select(['unit_id', 'period', 'value', 'coverage'])
       .where('indicator_code', '=', code)
-      .where('period', 'in', periods)
-      .where('unit_id', 'in', unitIds)
-      .execute();
-    return new Map(rows.map((r) => [`${r.unit_id}|${r.period}`, { value: r.value, coverage: r.coverage }]));
+      .where('period', 'in', periods);
+    if (!manyUnits) query = query.where('unit_id', 'in', unitIds);
+    const rows = await query.execute();
+    const wanted = new Set(unitIds);
+    return new Map(
+      rows
+        .filter((r) => wanted.has(r.unit_id))
+        .map((r) => [`${r.unit_id}|${r.period}`, { value: r.value, coverage: r.coverage }]),
+    );
   }
 
   private async readUnitCells(code: string, unitId: number): Promise<Map<string, Cell>> {

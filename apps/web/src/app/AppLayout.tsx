@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { DemoNotice } from '../features/about/components/DemoNotice';
 import { UserMenu } from '../features/auth/components/UserMenu';
 import { LiveStatusBadge } from '../features/live/components/LiveStatusBadge';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 
 function NavLink({ to, children, active }: { to: string; children: ReactNode; active: boolean }) {
   return (
@@ -45,6 +46,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <div className="header-tools">
           <LiveStatusBadge />
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

@@ -1,6 +1,7 @@
 /**
  * Live updates: one EventSource on /api/v1/stream for the whole app. A `data-changed` event
- * refetches the data on screen (values, series, rankings, overview, scorecards) without a reload.
+ * refetches the data on screen (values, series, rankings, overview, scorecards) without a reload;
+ * a `notification` event refetches the notification list.
  */
 import { invalidateQueries } from '../../lib/api/query';
 import { openEventStream } from '../../lib/live/eventStream';
@@ -45,6 +46,7 @@ export function startLiveUpdates(): () => void {
           });
           set({ lastChange: new Date().toISOString(), changes: status.changes + 1 });
         },
+        notification: () => invalidateQueries((url) => url.startsWith('/api/v1/notifications')),
       },
       (connected) => set({ connected }),
     );

@@ -169,6 +169,10 @@ const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.logout': 'Đăng xuất',
+  'notifications.title': 'Thông báo ({count} chưa đọc)',
+  'notifications.heading': 'Thông báo',
+  'notifications.empty': 'Chưa có thông báo.',
+  'notifications.markAll': 'Đánh dấu tất cả đã đọc',
   'login.scope': 'phạm vi: đơn vị {unit}',
   'login.wholeProvince': 'phạm vi: toàn tỉnh',
 
@@ -373,6 +377,10 @@ const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.logout': 'Log out',
+  'notifications.title': 'Notifications ({count} unread)',
+  'notifications.heading': 'Notifications',
+  'notifications.empty': 'No notifications yet.',
+  'notifications.markAll': 'Mark all read',
   'login.scope': 'scope: unit {unit}',
   'login.wholeProvince': 'scope: whole province',
 
