@@ -35,6 +35,11 @@ import {
 const SENSOR_WRITER = 'system:sensors';
 const SENSOR_SOURCE = 'Cảm biến IoT (trung bình ngày) / IoT sensors (daily figure)';
 const SENSOR_CACHE_MS = 10_000;
+/**
+ * Daily figures are written at most this long after a reading changes them: a burst of readings
+ * writes each day once, and ingest keeps the (single PGlite) connection meanwhile.
+ */
+const FEED_DELAY_MS = 5_000;
 
 export interface SensorRecord {
   id: number;
@@ -85,6 +90,7 @@ const readingsSchema = z.array(sensorReadingSpecSchema);
 
 export class SensorsService {
   private cache: { at: number; byCode: Map<string, SensorRecord> } | null = null;
+  private readonly states = new Map<number, Map<string, ReadingState>>();
   private feeding: Promise<void> | null = null;
   private feedTimer: NodeJS.Timeout | null = null;
   readonly topicPrefix: string;
@@ -444,6 +450,7 @@ export class SensorsService {
           .execute();
       }
     });
+    this.states.clear();
     this.scheduleFeed();
     return { figures: written };
   }
@@ -481,8 +488,10 @@ export class SensorsService {
       return { status: 'rejected', reject };
     }
     const message = parsed as ParsedMessage;
-    const stored = await this.db.transaction().execute((trx) => storeMessage(trx, sensor!, message));
+    const previous = await this.readingStates(sensor!.id);
+    const stored = await storeMessage(this.db, sensor!, message, previous);
     if (stored === null) return { status: 'duplicate', sensorCode: sensor!.code };
+    for (const [name, state] of stored.states) previous.set(name, state);
     this.scheduleFeed();
     if (stored.alerts > 0) await this.deliverAlerts();
     return { status: 'stored', sensorCode: sensor!.code, readings: stored.readings, alerts: stored.alerts };
@@ -588,7 +597,7 @@ export class SensorsService {
       void this.feed().catch((err: unknown) =>
         this.log(`Ghi số liệu ngày từ cảm biến lỗi / sensor feed failed: ${String(err)}`),
       );
-    }, 1000);
+    }, FEED_DELAY_MS);
   }
 
   /** Writes every changed daily figure now and waits for it (tests, CLI, shutdown). */
@@ -685,6 +694,29 @@ export class SensorsService {
   }
 
   // ---- helpers ----
+
+  /**
+   * The current level of each reading of a sensor, read once and then kept in step with what
+   * this process stores (one server holds the broker session, so it is the only writer).
+   */
+  private async readingStates(sensorId: number): Promise<Map<string, ReadingState>> {
+    let states = this.states.get(sensorId);
+    if (!states) {
+      const rows = await this.db
+        .selectFrom('sensor_reading_state')
+        .select(['reading', 'level', 'observed_at'])
+        .where('sensor_id', '=', sensorId)
+        .execute();
+      states = new Map(
+        rows.map((r) => [
+          r.reading,
+          { level: r.level as SensorAlertLevel | null, observedAt: new Date(r.observed_at) },
+        ]),
+      );
+      this.states.set(sensorId, states);
+    }
+    return states;
+  }
 
   private async sensorsByCode(): Promise<Map<string, SensorRecord>> {
     if (this.cache && Date.now() - this.cache.at < SENSOR_CACHE_MS) return this.cache.byCode;
@@ -783,23 +815,50 @@ function dailyStatistic(
   }
 }
 
+/** The current level of each reading, as of the latest message that set it. */
+type ReadingState = { level: SensorAlertLevel | null; observedAt: Date };
+
 /**
- * One message in one transaction: readings (skipped when the message id was seen), roll-ups,
- * state and alerts. Returns null for a duplicate.
+ * One message in one SQL statement (atomic, one round trip): readings (skipped when the message
+ * id was seen), roll-ups, current state, last-seen time and the warnings computed from the
+ * previous state. Returns null for a duplicate.
  */
 async function storeMessage(
-  trx: Db,
+  db: Db,
   sensor: SensorRecord,
   message: ParsedMessage,
-): Promise<{ readings: number; alerts: number } | null> {
+  previous: Map<string, ReadingState>,
+): Promise<{ readings: number; alerts: number; states: Map<string, ReadingState> } | null> {
   const { hour, day } = bucketStarts(message.observedAt);
+  const at = message.observedAt;
+  const states = new Map<string, ReadingState>();
+  const alerts: { reading: string; level: string; value: number; threshold: number; direction: string }[] =
+    [];
+  for (const { name, value } of message.readings) {
+    const before = previous.get(name);
+    // A late message (older than the state) adds to the history, not to the current level.
+    if (before && before.observedAt > at) continue;
+    const spec = sensor.readings.find((r) => r.name === name);
+    const crossed = thresholdLevel(value, spec?.thresholds ?? []);
+    states.set(name, { level: crossed?.level ?? null, observedAt: at });
+    if (crossed && levelRank(crossed.level) > levelRank(before?.level ?? null)) {
+      const above = crossed.threshold.above !== undefined;
+      alerts.push({
+        reading: name,
+        level: crossed.level,
+        value,
+        threshold: (above ? crossed.threshold.above : crossed.threshold.below)!,
+        direction: above ? 'above' : 'below',
+      });
+    }
+  }
   const names = message.readings.map((r) => r.name);
-  const values = message.readings.map((r) => r.value);
-  const inserted = await sql<{ reading: string; value: number }>`
-    WITH input AS (SELECT * FROM unnest(${names}::text[], ${values}::float8[]) AS t(reading, value)),
+  const stateNames = [...states.keys()];
+  const result = await sql<{ inserted: number }>`
+    WITH input AS (SELECT * FROM unnest(${names}::text[], ${message.readings.map((r) => r.value)}::float8[]) AS t(reading, value)),
     ins AS (
       INSERT INTO sensor_readings (sensor_id, message_id, reading, observed_at, value)
-      SELECT ${sensor.id}, ${message.messageId}, reading, ${message.observedAt}, value FROM input
+      SELECT ${sensor.id}, ${message.messageId}, reading, ${at}, value FROM input
       ON CONFLICT DO NOTHING
       RETURNING reading, value
     ),
@@ -812,54 +871,29 @@ async function storeMessage(
       ON CONFLICT (sensor_id, reading, bucket, start_at) DO UPDATE SET
         count = r.count + 1, sum = r.sum + EXCLUDED.sum, min = least(r.min, EXCLUDED.min),
         max = greatest(r.max, EXCLUDED.max), fed = false
+    ),
+    state AS (
+      INSERT INTO sensor_reading_state AS s (sensor_id, reading, value, level, observed_at)
+      SELECT ${sensor.id}, ins.reading, ins.value, t.level, ${at}
+      FROM ins JOIN unnest(${stateNames}::text[], ${stateNames.map((n) => states.get(n)!.level)}::text[]) AS t(reading, level)
+        USING (reading)
+      ON CONFLICT (sensor_id, reading) DO UPDATE SET value = EXCLUDED.value, level = EXCLUDED.level,
+        observed_at = EXCLUDED.observed_at
+      WHERE s.observed_at <= EXCLUDED.observed_at
+    ),
+    seen AS (
+      UPDATE sensors SET last_seen_at = ${at}
+      WHERE id = ${sensor.id} AND (last_seen_at IS NULL OR last_seen_at < ${at}) AND EXISTS (SELECT 1 FROM ins)
+    ),
+    alerted AS (
+      INSERT INTO sensor_alerts (sensor_id, reading, message_id, level, value, threshold, direction, observed_at)
+      SELECT ${sensor.id}, a.reading, ${message.messageId}, a.level, a.value, a.threshold, a.direction, ${at}
+      FROM unnest(${alerts.map((a) => a.reading)}::text[], ${alerts.map((a) => a.level)}::text[],
+                  ${alerts.map((a) => a.value)}::float8[], ${alerts.map((a) => a.threshold)}::float8[],
+                  ${alerts.map((a) => a.direction)}::text[]) AS a(reading, level, value, threshold, direction)
+      WHERE EXISTS (SELECT 1 FROM ins)
     )
-    SELECT reading, value FROM ins`.execute(trx);
-  if (inserted.rows.length === 0) return null;
-  await trx
-    .updateTable('sensors')
-    .set({ last_seen_at: message.observedAt })
-    .where('id', '=', sensor.id)
-    .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', message.observedAt)]))
-    .execute();
-  const states = await trx
-    .selectFrom('sensor_reading_state')
-    .selectAll()
-    .where('sensor_id', '=', sensor.id)
-    .where('reading', 'in', names)
-    .forUpdate()
-    .execute();
-  let alerts = 0;
-  for (const { reading, value } of inserted.rows) {
-    const previous = states.find((s) => s.reading === reading);
-    // A late message (older than the state) updates the history, not the current level.
-    if (previous && new Date(previous.observed_at) > message.observedAt) continue;
-    const spec = sensor.readings.find((r) => r.name === reading);
-    const crossed = thresholdLevel(value, spec?.thresholds ?? []);
-    const level = crossed?.level ?? null;
-    await trx
-      .insertInto('sensor_reading_state')
-      .values({ sensor_id: sensor.id, reading, value, level, observed_at: message.observedAt })
-      .onConflict((oc) =>
-        oc.columns(['sensor_id', 'reading']).doUpdateSet({ value, level, observed_at: message.observedAt }),
-      )
-      .execute();
-    if (crossed && levelRank(level) > levelRank((previous?.level ?? null) as SensorAlertLevel | null)) {
-      const above = crossed.threshold.above !== undefined;
-      await trx
-        .insertInto('sensor_alerts')
-        .values({
-          sensor_id: sensor.id,
-          reading,
-          message_id: message.messageId,
-          level: crossed.level,
-          value,
-          threshold: (above ? crossed.threshold.above : crossed.threshold.below)!,
-          direction: above ? 'above' : 'below',
-          observed_at: message.observedAt,
-        })
-        .execute();
-      alerts++;
-    }
-  }
-  return { readings: inserted.rows.length, alerts };
+    SELECT count(*)::int AS inserted FROM ins`.execute(db);
+  const readings = result.rows[0]?.inserted ?? 0;
+  return readings === 0 ? null : { readings, alerts: alerts.length, states };
 }
