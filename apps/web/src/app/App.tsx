@@ -22,6 +22,10 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const SensorsPage = lazy(() => import('../pages/SensorsPage').then((m) => ({ default: m.SensorsPage })));
+const AdminConnectorsPage = lazy(() =>
+  import('../pages/AdminConnectorsPage').then((m) => ({ default: m.AdminConnectorsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +44,8 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/sensors', page: SensorsPage },
+  { path: '/admin/connectors', page: AdminConnectorsPage },
 ];
 
 export function App() {

@@ -39,6 +39,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/domain" active={pathname.startsWith('/domain')}>
             {t('nav.domains')}
           </NavLink>
+          <NavLink to="/sensors" active={pathname.startsWith('/sensors')}>
+            {t('nav.sensors')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>
