@@ -430,6 +430,11 @@ export class SensorsService {
           AS t(sensor_id, reading, value, observed_at)
         ON CONFLICT (sensor_id, reading) DO UPDATE SET value = EXCLUDED.value, observed_at = EXCLUDED.observed_at,
           level = NULL WHERE s.observed_at < EXCLUDED.observed_at`.execute(trx);
+      await sql`
+        UPDATE sensors s SET last_seen_at = t.at
+        FROM (SELECT sensor_id, max(observed_at) AS at FROM sensor_reading_state
+              WHERE sensor_id = ANY(${[...new Set(states.map((l) => l.sensorId))]}::int[]) GROUP BY sensor_id) t
+        WHERE s.id = t.sensor_id AND (s.last_seen_at IS NULL OR s.last_seen_at < t.at)`.execute(trx);
       for (let i = 0; i < alerts.length; i += 5_000) {
         await trx
           .insertInto('sensor_alerts')

@@ -128,14 +128,7 @@ export function AdminConnectorsPage() {
       </Card>
       {editing ? (
         <Card title={editing === 'new' ? t('connectors.new') : `${t('connectors.edit')}: ${editing}`}>
-          <ConnectorForm
-            key={editing}
-            initial={current}
-            onSaved={(code) => {
-              setEditing(code);
-              setSelected(code);
-            }}
-          />
+          <ConnectorForm key={editing} initial={current} onSaved={setSelected} />
         </Card>
       ) : null}
       {selected ? (

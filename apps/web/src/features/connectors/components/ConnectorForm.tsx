@@ -96,6 +96,8 @@ export function ConnectorForm({
     saveConnector(body).then(
       (saved) => {
         setBusy(false);
+        // The secret has been sent; it does not stay on screen.
+        set('headers', '');
         setMessage({ ok: true, text: t('connectors.saved', { code: saved.code }) });
         onSaved(saved.code);
       },
