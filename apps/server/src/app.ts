@@ -61,6 +61,10 @@ import { PhotoStore } from './cases/case-photos.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { CasesService } from './cases/cases.service.js';
 import { open311Routes } from './open311/open311.routes.js';
+import { SensorsService } from './sensors/sensors.service.js';
+import { sensorRoutes } from './sensors/sensors.routes.js';
+import { ConnectorsService } from './connectors/connectors.service.js';
+import { connectorRoutes } from './connectors/connectors.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -75,6 +79,8 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  sensors: SensorsService;
+  connectors: ConnectorsService;
   notifications: NotificationsService;
   deliveries: DeliveryWorker;
   clock: Clock;
@@ -102,6 +108,7 @@ export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
       | 'DOSSIER_WARNING_HOURS'
       | 'DOSSIER_PULL_URL'
       | 'DOSSIER_PULL_API_KEY'
+      | 'MQTT_TOPIC_PREFIX'
     >
   >;
 
@@ -166,6 +173,11 @@ export function createServices(
     cases: new CasesService(handle.db, notifications, live, clock, new PhotoStore(photoDir)),
     caseDeadlines: new CaseDeadlines(handle.db, notifications, live, clock),
     caseFigures: new CaseFigures(handle.db, observations),
+    sensors: new SensorsService(handle.db, observations, live, {
+      topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
+      notifications,
+    }),
+    connectors: new ConnectorsService(handle.db, observations),
   };
 }
 
@@ -284,6 +296,8 @@ export async function buildApp(
   await app.register(dossierRoutes(services), { prefix: '/api/v1' });
   await app.register(caseRoutes(services), { prefix: '/api/v1' });
   await app.register(open311Routes(services), { prefix: '/open311/v2' });
+  await app.register(sensorRoutes(services), { prefix: '/api/v1' });
+  await app.register(connectorRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -46,6 +46,41 @@ async function readStdinLine(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? '';
 }
 
+/**
+ * What `ioc serve` runs beside the API: the MQTT subscriber (when MQTT_URL is set), the sensor
+ * feed and alert delivery left over from before a restart, and the connector scheduler.
+ */
+async function startBackground(services: Services, config: ReturnType<typeof loadConfig>) {
+  const { SensorMqttSubscriber } = await import('./sensors/mqtt-subscriber.js');
+  services.sensors.scheduleFeed();
+  const redeliver = setInterval(() => void services.sensors.deliverAlerts().catch(() => {}), 30_000);
+  void services.sensors.deliverAlerts().catch(() => {});
+  let subscriber: InstanceType<typeof SensorMqttSubscriber> | null = null;
+  if (config.MQTT_URL) {
+    subscriber = new SensorMqttSubscriber(services.sensors, {
+      url: config.MQTT_URL,
+      clientId: config.MQTT_CLIENT_ID,
+      log,
+    });
+    await subscriber
+      .start()
+      .catch((err: unknown) =>
+        log(`MQTT: chưa kết nối được, sẽ thử lại / not connected yet: ${String(err)}`),
+      );
+  } else {
+    log('MQTT: chưa cấu hình MQTT_URL, không nhận số liệu cảm biến / MQTT_URL not set, sensors off');
+  }
+  services.connectors.startScheduler();
+  return {
+    stop: async () => {
+      services.connectors.stopScheduler();
+      clearInterval(redeliver);
+      await subscriber?.stop();
+      await services.sensors.drain();
+    },
+  };
+}
+
 const program = new Command()
   .name('ioc')
   .description(
@@ -115,7 +150,9 @@ program
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
+    const background = await startBackground(services, config);
     const stop = async () => {
+      await background.stop();
       await app.close();
       await services.deliveries.stop();
       await services.dossierDeadlines.stop();
@@ -432,6 +469,67 @@ for (const [name, what, fields, service, kind] of RECORD_IMPORTS) {
       }),
     );
 }
+importCommand
+  .command('sensors <file>')
+  .description(
+    'Cảm biến từ CSV: code,name,kind,lon,lat,unit,reading,label,uom,indicator,statistic,thresholds (mỗi dòng một phép đo; ngưỡng dạng moderate>50|severe>75) / Sensors from CSV',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const { sensorsFromCsv } = await import('./sensors/sensors-csv.js');
+      const result = await services.sensors.upsert('cli', sensorsFromCsv(await readFile(file, 'utf8')));
+      log(`Cảm biến: thêm ${result.created}, cập nhật ${result.updated} / sensors created, updated`);
+    }),
+  );
+
+const connectorCommand = program
+  .command('connector')
+  .description('Kết nối lấy dữ liệu tự động từ hệ thống khác / Automatic pulls from other systems');
+
+connectorCommand
+  .command('add <file>')
+  .description(
+    'Tạo hoặc sửa kết nối từ tệp JSON (xem POST /api/v1/connectors) / Create or update a connector from a JSON file',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const connector = await services.connectors.upsert('cli', JSON.parse(await readFile(file, 'utf8')));
+      log(
+        `Đã lưu kết nối / saved connector ${connector.code}; lần chạy tới / next run ${connector.nextRunAt}`,
+      );
+    }),
+  );
+
+connectorCommand
+  .command('list')
+  .description('Danh sách kết nối và lần chạy gần nhất / Connectors and their last run')
+  .action(() =>
+    withRuntime(async (services) => {
+      const rows = await services.catalogue.db
+        .selectFrom('connectors')
+        .select(['code', 'name'])
+        .orderBy('code')
+        .execute();
+      for (const r of rows) log(`${r.code}\t${r.name}`);
+    }),
+  );
+
+connectorCommand
+  .command('run <code>')
+  .description('Chạy một kết nối ngay và in kết quả / Run one connector now and print the outcome')
+  .action((code: string) =>
+    withRuntime(async (services) => {
+      const run = await services.connectors.run('cli', code);
+      for (const e of run.errors.slice(0, 50)) {
+        log('row' in e ? `  dòng ${e.row}, ${e.field}: ${e.message}` : `  lần ${e.attempt}: ${e.message}`);
+      }
+      await services.refresher.drain();
+      log(
+        `${run.status}: ${run.message ?? ''} (con trỏ / cursor ${run.cursorBefore ?? '—'} → ${run.cursorAfter ?? '—'})`,
+      );
+      if (run.status === 'failed') process.exitCode = 1;
+    }),
+  );
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -11,6 +11,12 @@ const envSchema = z.object({
   /** `production` refuses demo accounts; `demo` seeds the demo province and its demo users. */
   IOC_MODE: z.enum(['production', 'demo']).default('production'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** MQTT broker for sensors (e.g. mqtt://127.0.0.1:1883); sensors are not subscribed to when unset. */
+  MQTT_URL: z.string().url().optional(),
+  /** Fixed client id: the broker keeps this server's persistent session under it. */
+  MQTT_CLIENT_ID: z.string().min(1).default('ioc-server'),
+  /** Sensors publish on `<prefix>/<sensor code>`. */
+  MQTT_TOPIC_PREFIX: z.string().min(1).default('ioc/sensors'),
   /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('IOC <ioc@localhost>'),

@@ -45,7 +45,9 @@ describe('demo province', () => {
     }
     expect([...levels]).toEqual(expect.arrayContaining(['green', 'yellow', 'orange', 'red', 'no_target']));
     const source = await ctx.handle.db.selectFrom('observations').select('source').distinct().execute();
+    // Besides the figures loaded directly, the daily figures of the (synthetic) demo sensors.
     expect(source.map((s) => s.source).sort()).toEqual([
+      'Cảm biến IoT (trung bình ngày) / IoT sensors (daily figure)',
       'Dữ liệu minh họa (tổng hợp) / synthetic demo data',
       'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ) / computed from dossier records',
       // The 1022 indicators are counted from the demo's (synthetic) citizen reports.
@@ -99,6 +101,21 @@ describe('demo province', () => {
     const buGiaMap = late.rows.find((r: { key: string }) => r.key === 'UBND_691');
     const transport = late.rows.find((r: { key: string }) => r.key === 'SO_GTVT');
     expect(buGiaMap.onTimeRate).toBeLessThan(transport.onTimeRate);
+  });
+
+  it('has about 60 sensors with months of hourly figures, some warnings, and their daily means in the warehouse', async () => {
+    const { sensors } = await get('/api/v1/sensors');
+    expect(sensors.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(sensors.map((s: { kind: string }) => s.kind))).toEqual(
+      new Set(['air_quality', 'water_level', 'rainfall']),
+    );
+    const hours = await get(
+      '/api/v1/sensors/rollups?unit=689&reading=pm25&bucket=hour&from=2024-12-01T00:00:00Z&to=2024-12-02T00:00:00Z',
+    );
+    expect(hours.figures).toHaveLength(24);
+    expect((await get('/api/v1/sensors/alerts')).alerts.length).toBeGreaterThan(0);
+    const { rows } = await get('/api/v1/indicators/MT_PM25_NGAY/values?period=2024-12-15&level=district');
+    expect(rows.filter((r: { value: number | null }) => r.value !== null)).toHaveLength(11);
   });
 
   it('leaves nothing to roll up once loaded', async () => {

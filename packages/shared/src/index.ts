@@ -10,3 +10,5 @@ export * from './events';
 export * from './finance';
 export * from './dossiers';
 export * from './cases';
+export * from './sensors';
+export * from './connectors';

@@ -11,6 +11,8 @@ export type Actor =
       organisationId: number | null;
       /** Root of the unit subtree the actor may see and change; null = the whole province. */
       scopeUnitId: number | null;
+      /** For an API key: its name, the sending system recorded as the source of what it writes. */
+      apiKeyName?: string;
     };
 
 export type AuthenticatedActor = Extract<Actor, { kind: 'user' | 'api_key' }>;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { writeAudit } from '../audit/audit.repository.js';
-import { ANONYMOUS, type Actor } from './actor.js';
+import { ANONYMOUS, type Actor, type AuthenticatedActor } from './actor.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './passwords.js';
 import { authorise, type Writer } from './policy.js';
 
@@ -200,13 +200,14 @@ export class AuthService {
         'is_active',
         'key_hash',
         'revoked_at',
+        'api_keys.name',
       ])
       .where('prefix', '=', prefix)
       .executeTakeFirst();
     if (!row || row.revoked_at || !row.is_active || row.key_hash !== hashSecret(secret)) {
       throw new AppError('UNAUTHENTICATED');
     }
-    return toActor('api_key', row);
+    return { ...(toActor('api_key', row) as AuthenticatedActor), apiKeyName: row.name };
   }
 
   private async idByCode(table: 'organisations' | 'people', code: string): Promise<number> {

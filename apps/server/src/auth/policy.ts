@@ -1,7 +1,7 @@
 import type { Role } from '@ioc/shared';
 import { AppError } from '../errors.js';
 import type { UnitTree } from '../units/unit-tree.js';
-import { actorName, type Actor, type AuthenticatedActor } from './actor.js';
+import { actorName, CLI_ACTOR, type Actor, type AuthenticatedActor } from './actor.js';
 
 /** The one permission catalogue: which roles may do what. */
 const PERMISSIONS = {
@@ -16,6 +16,8 @@ const PERMISSIONS = {
   'explanations.explain': ['administrator', 'data_officer'],
   /** Leaders and analysts comment on an explanation thread. */
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
+  'sensors.manage': ['administrator'],
+  'connectors.manage': ['administrator'],
   'notifications.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   'notifications.manage': ['administrator'],
   /** Dossier records (hồ sơ TTHC): read inside the actor's scope only. */
@@ -60,12 +62,20 @@ export function canReadValue(actor: Actor, tree: UnitTree, isPublic: boolean, un
   return can(actor, 'internal.read') && isInScope(actor, tree, unitId);
 }
 
-/** Who runs a write: an API caller (checked against the permission catalogue) or the trusted CLI. */
-export type Writer = Actor | 'cli';
+/**
+ * Who runs a write: an API caller (checked against the permission catalogue), the trusted CLI,
+ * or a trusted server-side feed named after itself (e.g. `system:sensors`, `system:connector:X`).
+ */
+export type Writer = Actor | 'cli' | `system:${string}`;
+
+/** The actor a write runs as: trusted server-side writers (the CLI, connectors, sensors) act province-wide. */
+export function actorOf(writer: Writer): Actor {
+  return typeof writer === 'string' ? CLI_ACTOR : writer;
+}
 
 /** Checks a writer's permission and returns the name to record as author. */
 export function authorise(writer: Writer, permission: Permission): string {
-  if (writer === 'cli') return 'cli';
+  if (typeof writer === 'string') return writer;
   requirePermission(writer, permission);
   return actorName(writer);
 }

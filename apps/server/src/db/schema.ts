@@ -474,6 +474,113 @@ export interface CasePhotosTable {
   created_at: Timestamp;
 }
 
+// --- Sensors (MQTT) and connectors (issue 4b) ---
+export interface SensorsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  lon: number;
+  lat: number;
+  unit_id: number;
+  readings: unknown;
+  is_active: Generated<boolean>;
+  last_seen_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SensorReadingsTable {
+  sensor_id: number;
+  message_id: string;
+  reading: string;
+  observed_at: Timestamp;
+  value: number;
+  received_at: Timestamp;
+}
+
+export interface SensorRollupsTable {
+  sensor_id: number;
+  reading: string;
+  bucket: string;
+  start_at: Timestamp;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  fed: Generated<boolean>;
+}
+
+export interface SensorAlertsTable {
+  id: Generated<string>;
+  sensor_id: number;
+  reading: string;
+  message_id: string;
+  level: string;
+  value: number;
+  threshold: number;
+  direction: string;
+  observed_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface SensorReadingStateTable {
+  sensor_id: number;
+  reading: string;
+  value: number;
+  level: string | null;
+  observed_at: Timestamp;
+}
+
+export interface SensorRejectsTable {
+  id: Generated<string>;
+  topic: string;
+  code: string;
+  reason: string;
+  payload: string;
+  received_at: Timestamp;
+}
+
+export interface ConnectorsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  url: string;
+  method: string;
+  schedule: unknown;
+  headers: unknown;
+  format: string;
+  records_path: string | null;
+  mapping: unknown;
+  cursor_field: string | null;
+  cursor_param: string | null;
+  cursor_value: string | null;
+  allow_partial: boolean;
+  max_attempts: number;
+  timeout_ms: number;
+  is_active: Generated<boolean>;
+  next_run_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ConnectorRunsTable {
+  id: Generated<string>;
+  connector_id: number;
+  trigger: string;
+  status: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  attempts: Generated<number>;
+  rows_fetched: Generated<number>;
+  rows_stored: Generated<number>;
+  rows_unchanged: Generated<number>;
+  rows_rejected: Generated<number>;
+  errors: unknown;
+  message: string | null;
+  cursor_before: string | null;
+  cursor_after: string | null;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -515,4 +622,12 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_photos: CasePhotosTable;
+  sensors: SensorsTable;
+  sensor_readings: SensorReadingsTable;
+  sensor_rollups: SensorRollupsTable;
+  sensor_alerts: SensorAlertsTable;
+  sensor_reading_state: SensorReadingStateTable;
+  sensor_rejects: SensorRejectsTable;
+  connectors: ConnectorsTable;
+  connector_runs: ConnectorRunsTable;
 }

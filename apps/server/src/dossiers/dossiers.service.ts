@@ -9,13 +9,12 @@ import {
 } from '@ioc/shared';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { authorise, isInScope, requirePermission, type Writer } from '../auth/policy.js';
+import { actorOf, authorise, isInScope, requirePermission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
-import { CLI_ACTOR } from '../auth/actor.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 import { countByGroup, cutoffOf, emptyCounts, type FigureWindow } from './dossier-figures.js';
@@ -79,7 +78,7 @@ export class DossiersService {
     request: DossierWriteRequest,
   ): Promise<{ status: number; body: DossierWriteResult }> {
     const by = authorise(writer, 'dossiers.write');
-    const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
+    const actor: Actor = actorOf(writer);
     const requestHash = request.idempotencyKey ? hashRequest([request.mode, request.rows]) : '';
     const response = await withIdempotency(this.db, request.idempotencyKey, by, requestHash, async () => {
       const units = await loadUnitTree(this.db);
@@ -402,7 +401,7 @@ export class DossiersService {
     }[],
   ): Promise<{ written: number }> {
     const by = authorise(writer, 'dossiers.write');
-    const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
+    const actor: Actor = actorOf(writer);
     const tree = await loadUnitTree(this.db);
     const errors: RowError[] = [];
     const values = rows.flatMap((r, i) => {

@@ -27,11 +27,17 @@ export const observationRoutes =
           description:
             'JSON `{rows:[{indicator, unit, period, value, disaggregation?, status?, source?, comment?}], mode?}` or `text/csv` ' +
             'with a header row (`,` `;` or tab; BOM and decimal comma accepted). All-or-nothing by default (422 with a row-by-row ' +
-            'report); `mode=partial` stores the valid rows (207). Send `Idempotency-Key` to make retries safe.',
+            'report); `mode=partial` stores the valid rows (207). Send `Idempotency-Key` (or `batchId` in the JSON body) to make retries safe. ' +
+            "Rows sent with an API key without a `source` are recorded with the key's name (the sending system) as source.",
           querystring: z.object({ mode: z.enum(['all', 'partial']).optional() }),
           headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough(),
           body: z.union([
-            z.object({ rows: z.array(rowSchema).max(200_000), mode: z.enum(['all', 'partial']).optional() }),
+            z.object({
+              rows: z.array(rowSchema).max(200_000),
+              mode: z.enum(['all', 'partial']).optional(),
+              /** The sender's id for this batch; a resend with the same id is answered as the first. */
+              batchId: z.string().min(8).max(200).optional(),
+            }),
             z.string(),
           ]),
         },
@@ -40,6 +46,7 @@ export const observationRoutes =
         let rows: ObservationRow[];
         let rowNumbers: number[];
         let mode = request.query.mode;
+        let batchId: string | undefined;
         if (typeof request.body === 'string') {
           const parsed = parseObservationsCsv(request.body);
           rows = parsed.rows;
@@ -48,8 +55,9 @@ export const observationRoutes =
           rows = request.body.rows;
           rowNumbers = rows.map((_, i) => i + 1);
           mode = request.body.mode ?? mode;
+          batchId = request.body.batchId;
         }
-        const idempotencyKey = request.headers['idempotency-key'];
+        const idempotencyKey = request.headers['idempotency-key'] ?? batchId;
         const result = await services.observations.write(request.actor, {
           rows,
           rowNumbers,

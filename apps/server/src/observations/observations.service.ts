@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { CLI_ACTOR, type Actor } from '../auth/actor.js';
-import { authorise, canReadValue, type Writer } from '../auth/policy.js';
+import type { Actor } from '../auth/actor.js';
+import { actorOf, authorise, canReadValue, type Writer } from '../auth/policy.js';
 import { parsePeriod } from '@ioc/shared';
 import { writeAudit } from '../audit/audit.repository.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
@@ -44,7 +44,12 @@ export class ObservationsService {
    */
   async write(writer: Writer, request: WriteRequest): Promise<{ status: number; body: WriteResult }> {
     const by = authorise(writer, 'observations.write');
-    const actor: Actor = writer === 'cli' ? CLI_ACTOR : writer;
+    const actor: Actor = actorOf(writer);
+    // A machine client's rows are recorded with its key's name (the sending system) as source.
+    if (actor.kind === 'api_key' && actor.apiKeyName) {
+      const source = actor.apiKeyName;
+      request = { ...request, rows: request.rows.map((r) => (r.source ? r : { ...r, source })) };
+    }
     const requestHash = request.idempotencyKey ? hashRequest([request.mode, request.rows]) : '';
     const response = await withIdempotency(this.db, request.idempotencyKey, by, requestHash, async () => {
       const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CLI_ACTOR, type Actor } from '../auth/actor.js';
-import { authorise, type Permission, type Writer } from '../auth/policy.js';
+import type { Actor } from '../auth/actor.js';
+import { actorOf, authorise, type Permission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -61,7 +61,7 @@ export class RecordIntake {
     request: IntakeRequest,
   ): Promise<{ status: number; body: IntakeResult }> {
     const by = authorise(writer, spec.permission);
-    const actor = writer === 'cli' ? CLI_ACTOR : writer;
+    const actor = actorOf(writer);
     const requestHash = createHash('sha256')
       .update(JSON.stringify([spec.entity, request.mode, request.rows]))
       .digest('hex');

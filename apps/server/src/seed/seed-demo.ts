@@ -5,6 +5,7 @@ import { generateDemoDossiers } from '../demo/dossiers.js';
 import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js';
 import { seedFinance } from './seed-finance.js';
 import { seedDemoCases } from './seed-demo-cases.js';
+import { seedDemoSensors } from './seed-demo-sensors.js';
 
 const BATCH = 20_000;
 
@@ -47,6 +48,7 @@ export async function seedDemo(
   await catalogue.upsertTargets('cli', demo.targets);
   await seedFinance(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
   const dossiers = await seedDemoDossiers(services, { from, to, log });
+  await seedDemoSensors(services, to ?? DEMO_VALID_TO, log);
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
   return { observations: demo.observations.length, dossiers };

@@ -55,6 +55,10 @@ const CitizenFollowPage = lazy(() =>
 const PublicCasesPage = lazy(() =>
   import('../pages/PublicCasesPage').then((m) => ({ default: m.PublicCasesPage })),
 );
+const SensorsPage = lazy(() => import('../pages/SensorsPage').then((m) => ({ default: m.SensorsPage })));
+const AdminConnectorsPage = lazy(() =>
+  import('../pages/AdminConnectorsPage').then((m) => ({ default: m.AdminConnectorsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -89,6 +93,8 @@ const ROUTES: Route[] = [
   { path: '/phan-anh/theo-doi/:code', page: CitizenFollowPage },
   { path: '/phan-anh', page: CasesPage },
   { path: '/phan-anh/:code', page: CaseDetailPage },
+  { path: '/sensors', page: SensorsPage },
+  { path: '/admin/connectors', page: AdminConnectorsPage },
 ];
 
 export function App() {

@@ -48,6 +48,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/phan-anh" active={pathname.startsWith('/phan-anh')}>
             {t('nav.cases')}
           </NavLink>
+          <NavLink to="/sensors" active={pathname.startsWith('/sensors')}>
+            {t('nav.sensors')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

@@ -47,6 +47,7 @@ export function startLiveUpdates(): () => void {
           set({ lastChange: new Date().toISOString(), changes: status.changes + 1 });
         },
         notification: () => invalidateQueries((url) => url.startsWith('/api/v1/notifications')),
+        'sensor-alert': () => invalidateQueries((url) => url.startsWith('/api/v1/sensors')),
       },
       (connected) => set({ connected }),
     );
