@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -39,6 +40,14 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { createTransports } from './notifications/transports.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
+import { EventsService } from './events/events.service.js';
+import { eventRoutes } from './events/events.routes.js';
+import { AttachmentStore } from './incidents/attachment-store.js';
+import { IncidentsService } from './incidents/incidents.service.js';
+import { incidentRoutes } from './incidents/incidents.routes.js';
+import { SlaScheduler } from './incidents/sla-scheduler.js';
+import { LiveLog } from './stream/live-log.js';
+import { UnitCache } from './units/unit-cache.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
 
@@ -58,9 +67,18 @@ export interface Services {
   notifications: NotificationsService;
   deliveries: DeliveryWorker;
   clock: Clock;
+  liveLog: LiveLog;
+  events: EventsService;
+  incidents: IncidentsService;
+  attachments: AttachmentStore;
+  slaScheduler: SlaScheduler;
 }
 
-export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>> &
+  Partial<
+    Pick<Config, 'IOC_DATA_DIR' | 'EVENT_GROUP_MINUTES' | 'EVENT_GROUP_RADIUS_M' | 'LIVE_REPLAY_MINUTES'>
+  >;
 
 export function createServices(
   handle: DatabaseHandle,
@@ -74,6 +92,13 @@ export function createServices(
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const units = new UnitCache(handle.db);
+  const liveLog = new LiveLog(handle.db, live, units, config.LIVE_REPLAY_MINUTES ?? 30);
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
+  const incidents = new IncidentsService(handle.db, liveLog, units, notifications, clock);
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
@@ -85,12 +110,22 @@ export function createServices(
     overview: new OverviewService(handle.db),
     refresher,
     live,
-    notifications: new NotificationsService(handle.db, live, clock, {
-      emailEnabled: transports.email !== null,
-      wake: () => deliveries.wake(),
-    }),
+    notifications,
     deliveries,
     clock,
+    liveLog,
+    incidents,
+    events: new EventsService(handle.db, units, incidents, liveLog, clock, {
+      windowMs: (config.EVENT_GROUP_MINUTES ?? 5) * 60_000,
+      radiusM: config.EVENT_GROUP_RADIUS_M ?? 300,
+    }),
+    // Without a data folder (tests), attachments go to a temporary folder of this process.
+    attachments: new AttachmentStore(
+      config.IOC_DATA_DIR
+        ? path.join(config.IOC_DATA_DIR, 'attachments')
+        : path.join(tmpdir(), `ioc-attachments-${process.pid}`),
+    ),
+    slaScheduler: new SlaScheduler(incidents, liveLog),
   };
 }
 
@@ -98,7 +133,7 @@ export function createServices(
 export async function buildApp(
   handle: DatabaseHandle,
   services: Services,
-  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean } = {},
+  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean; attachmentMaxBytes?: number } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -204,6 +239,11 @@ export async function buildApp(
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
   await app.register(notificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(eventRoutes(services), { prefix: '/api/v1' });
+  await app.register(
+    incidentRoutes(services, { attachmentMaxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024 }),
+    { prefix: '/api/v1' },
+  );
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -14,6 +14,20 @@ const envSchema = z.object({
   /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('IOC <ioc@localhost>'),
+  /** MQTT broker for operational events, e.g. mqtt://broker:1883; without it no MQTT subscriber runs. */
+  MQTT_URL: z.string().url().optional(),
+  /** Topic filter whose messages are events (JSON in the EventInput shape). */
+  MQTT_TOPIC: z.string().default('ioc/events/#'),
+  /** Client id of the persistent MQTT session: the broker keeps QoS 1 messages for it while the server is down. */
+  MQTT_CLIENT_ID: z.string().default('ioc-events'),
+  /** Related events (same camera, sensor, or source and place) within this many minutes form one group. */
+  EVENT_GROUP_MINUTES: z.coerce.number().positive().default(5),
+  /** "Nearly the same place" for grouping events without camera or sensor, in metres. */
+  EVENT_GROUP_RADIUS_M: z.coerce.number().positive().default(300),
+  /** How long live messages are kept for screens that reconnect. */
+  LIVE_REPLAY_MINUTES: z.coerce.number().positive().default(30),
+  /** Largest incident attachment, in megabytes. */
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10),
 });
 
 export type Config = z.infer<typeof envSchema>;
