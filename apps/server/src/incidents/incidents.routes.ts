@@ -63,14 +63,12 @@ export const incidentRoutes =
       async (request, reply) => {
         const { location, ...rest } = request.body;
         const point = location?.type === 'Point' ? location : undefined;
-        return reply
-          .status(201)
-          .send(
-            await services.incidents.create(request.actor, {
-              ...rest,
-              ...(point ? { location: point } : {}),
-            }),
-          );
+        return reply.status(201).send(
+          await services.incidents.create(request.actor, {
+            ...rest,
+            ...(point ? { location: point } : {}),
+          }),
+        );
       },
     );
 

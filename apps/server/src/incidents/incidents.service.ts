@@ -12,7 +12,7 @@ import {
 import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { authorise, isInScope, requirePermission, type Writer } from '../auth/policy.js';
+import { authorise, isInScope, requirePermission } from '../auth/policy.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';

@@ -85,7 +85,8 @@ export class LiveLog {
     const tree = await this.units.tree();
     return {
       complete:
-        rows.length < REPLAY_LIMIT && (oldest?.id == null || BigInt(oldest.id) <= BigInt(lastId) + 1n),
+        rows.length < REPLAY_LIMIT &&
+        (oldest?.id === null || oldest?.id === undefined || BigInt(oldest.id) <= BigInt(lastId) + 1n),
       messages: rows.map((r) => ({
         id: String(r.id),
         topic: r.topic,
@@ -95,11 +96,12 @@ export class LiveLog {
     };
   }
 
-  /** Drops messages older than the retention. */
+  /** Drops messages older than the retention, keeping the newest so that `since` can tell a gap. */
   async prune(): Promise<void> {
     await this.db
       .deleteFrom('live_log')
       .where(sql<boolean>`created_at < now() - make_interval(mins => ${this.retentionMinutes})`)
+      .where('id', '<', (eb) => eb.selectFrom('live_log').select((e) => e.fn.max('id').as('max')))
       .execute();
   }
 }
