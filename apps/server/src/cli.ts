@@ -32,6 +32,9 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
 /** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
 const DELIVERY_INTERVAL_MS = 15_000;
 
+/** How often `serve` checks incident SLAs (escalations) and trims the live replay log. */
+const SLA_INTERVAL_MS = 30_000;
+
 async function readStdinLine(): Promise<string> {
   let data = '';
   for await (const chunk of process.stdin) data += String(chunk);
@@ -48,7 +51,9 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Chạy máy chủ: API, giao diện web, tổng hợp số liệu / Run the server: API, web app, roll-ups')
+  .description(
+    'Chạy máy chủ: API, giao diện web, tổng hợp số liệu, SLA sự cố, MQTT (khi có MQTT_URL) / Run the server: API, web app, roll-ups, incident SLAs, MQTT events (with MQTT_URL)',
+  )
   .option('-p, --port <port>', 'cổng / port (PORT, mặc định 8080; 0 = tự chọn)')
   .option('--host <host>', 'địa chỉ lắng nghe / listen address (HOST, mặc định 127.0.0.1)')
   .option(
@@ -93,11 +98,29 @@ program
     }
     services.refresher.schedule();
     services.deliveries.start(DELIVERY_INTERVAL_MS);
-    const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
+    services.slaScheduler.start(SLA_INTERVAL_MS);
+    const { MqttEventsSubscriber } = await import('./events/events-mqtt.js');
+    const mqttEvents = config.MQTT_URL
+      ? new MqttEventsSubscriber(services.events, {
+          url: config.MQTT_URL,
+          topic: config.MQTT_TOPIC,
+          clientId: config.MQTT_CLIENT_ID,
+          log,
+        })
+      : null;
+    // Not awaited: the server runs while the broker is away, and the client keeps reconnecting.
+    void mqttEvents?.start();
+    const app = await buildApp(handle, services, {
+      logger: false,
+      demo: config.IOC_MODE === 'demo',
+      attachmentMaxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
+    });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const stop = async () => {
+      await mqttEvents?.stop();
       await app.close();
+      await services.slaScheduler.stop();
       await services.deliveries.stop();
       await services.refresher.drain();
       await handle.close();

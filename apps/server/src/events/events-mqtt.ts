@@ -28,31 +28,33 @@ export class MqttEventsSubscriber {
     private readonly options: MqttEventsOptions,
   ) {}
 
+  /** Connects (retrying while the broker is away); resolves once subscribed the first time. */
   async start(): Promise<void> {
     const log = this.options.log ?? (() => {});
     this.client = mqtt.connect(this.options.url, {
       clientId: this.options.clientId,
       clean: false,
       reconnectPeriod: 2000,
-      customHandleAcks: (topic, message, _packet, done) => {
-        void this.handle(topic, message, log).then(
-          () => done(0),
-          (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
-        );
-      },
     });
+    // mqtt.js sends the PUBACK of a QoS 1 message when this callback is called (MQTT 3.1.1 and 5;
+    // `customHandleAcks` works on MQTT 5 only): so only after the event is committed.
+    this.client.handleMessage = (packet, callback) => {
+      void this.handle(packet.topic, Buffer.from(packet.payload), log).then(
+        () => callback(),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    };
     this.client.on('error', (error) => log(`MQTT: ${error.message}`));
-    await new Promise<void>((resolve, reject) => {
-      this.client!.once('connect', (connack) => {
-        // A resumed session keeps its subscription; subscribing again is harmless.
-        this.client!.subscribe(this.options.topic, { qos: 1 }, (error) =>
-          error ? reject(error) : resolve(),
-        );
-        if (connack.sessionPresent) log('MQTT: phiên cũ được tiếp tục / session resumed');
+    // Subscribe on every connection: a broker that lost its sessions still gets the subscription back.
+    await new Promise<void>((resolve) => {
+      this.client!.on('connect', () => {
+        this.client!.subscribe(this.options.topic, { qos: 1 }, (error) => {
+          if (error) return log(`MQTT: ${error.message}`);
+          log(`MQTT: nhận sự kiện từ / subscribed to ${this.options.topic} at ${this.options.url}`);
+          resolve();
+        });
       });
-      this.client!.once('error', reject);
     });
-    log(`MQTT: nhận sự kiện từ / subscribed to ${this.options.topic} at ${this.options.url}`);
   }
 
   private async handle(topic: string, message: Buffer, log: (line: string) => void): Promise<void> {
