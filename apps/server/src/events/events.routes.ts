@@ -2,8 +2,18 @@ import { eventInputSchema, eventSeveritySchema } from '@ioc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
+import { pointCollection } from '../map/point-collection.js';
 
 const MAX_BATCH = 1000;
+
+const groupFilters = z.object({
+  type: z.string().optional(),
+  severity: eventSeveritySchema.optional(),
+  unit: z.string().optional(),
+  state: z.enum(['open', 'linked']).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(200),
+});
 
 export const eventRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -43,17 +53,39 @@ export const eventRoutes =
         schema: {
           tags: ['events'],
           summary: 'Nhóm sự kiện gần đây (số lần, lần đầu/cuối) / Recent event groups with counts',
-          querystring: z.object({
-            type: z.string().optional(),
-            severity: eventSeveritySchema.optional(),
-            unit: z.string().optional(),
-            state: z.enum(['open', 'linked']).optional(),
-            since: z.iso.datetime({ offset: true }).optional(),
-            limit: z.coerce.number().int().min(1).max(100_000).default(200),
-          }),
+          querystring: groupFilters,
         },
       },
       async (request) => ({ groups: await services.events.listGroups(request.actor, request.query) }),
+    );
+
+    app.get(
+      '/events/geojson',
+      {
+        schema: {
+          tags: ['events'],
+          summary: 'Nhóm sự kiện có vị trí, dạng GeoJSON cho bản đồ / Located event groups as GeoJSON',
+          querystring: groupFilters,
+        },
+      },
+      async (request) => {
+        const groups = await services.events.listGroups(request.actor, request.query);
+        return pointCollection(
+          groups.map((g) => ({
+            lon: g.lon,
+            lat: g.lat,
+            properties: {
+              id: g.id,
+              title: g.title,
+              type: g.type,
+              severity: g.severity,
+              count: g.count,
+              lastAt: g.lastAt,
+              incidentId: g.incidentId,
+            },
+          })),
+        );
+      },
     );
 
     app.get(

@@ -8,11 +8,23 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
+import { pointCollection } from '../map/point-collection.js';
 import { AppError } from '../errors.js';
 import { detectAttachmentType } from './attachment-store.js';
 import { incidentPolicySchema, sopStepSchema } from './incident-policies.js';
 
 const id = z.string().regex(/^\d+$/);
+
+const incidentFilters = z.object({
+  status: z
+    .union([z.literal('open'), z.string().transform((s) => s.split(','))])
+    .pipe(z.union([z.literal('open'), z.array(z.enum(INCIDENT_STATUSES))]))
+    .optional(),
+  type: z.string().optional(),
+  severity: eventSeveritySchema.optional(),
+  unit: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(200),
+});
 
 export const incidentRoutes =
   (services: Services, options: { attachmentMaxBytes: number }): FastifyPluginAsyncZod =>
@@ -25,19 +37,38 @@ export const incidentRoutes =
         schema: {
           tags: ['incidents'],
           summary: 'Danh sách sự cố trong phạm vi / Incidents in scope',
-          querystring: z.object({
-            status: z
-              .union([z.literal('open'), z.string().transform((s) => s.split(','))])
-              .pipe(z.union([z.literal('open'), z.array(z.enum(INCIDENT_STATUSES))]))
-              .optional(),
-            type: z.string().optional(),
-            severity: eventSeveritySchema.optional(),
-            unit: z.string().optional(),
-            limit: z.coerce.number().int().min(1).max(100_000).default(200),
-          }),
+          querystring: incidentFilters,
         },
       },
       async (request) => ({ incidents: await services.incidents.list(request.actor, request.query) }),
+    );
+
+    app.get(
+      '/incidents/geojson',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Sự cố có vị trí, dạng GeoJSON cho bản đồ / Located incidents as GeoJSON',
+          querystring: incidentFilters,
+        },
+      },
+      async (request) => {
+        const incidents = await services.incidents.list(request.actor, request.query);
+        return pointCollection(
+          incidents.map((i) => ({
+            lon: i.lon,
+            lat: i.lat,
+            properties: {
+              id: i.id,
+              title: i.title,
+              type: i.type,
+              severity: i.severity,
+              status: i.status,
+              count: 1,
+            },
+          })),
+        );
+      },
     );
 
     app.post(

@@ -22,6 +22,9 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const OperationsPage = lazy(() =>
+  import('../pages/OperationsPage').then((m) => ({ default: m.OperationsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +43,7 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/operations', page: OperationsPage },
 ];
 
 export function App() {

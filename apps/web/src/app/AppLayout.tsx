@@ -39,6 +39,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/domain" active={pathname.startsWith('/domain')}>
             {t('nav.domains')}
           </NavLink>
+          <NavLink to="/operations" active={pathname.startsWith('/operations')}>
+            {t('nav.operations')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>
