@@ -31,6 +31,26 @@ export function isDataUrl(url: string): boolean {
   );
 }
 
+const topicListeners = new Map<string, Set<(data: unknown) => void>>();
+
+/** Calls `listener` with the data of every live message of `topic` (while the stream is open); returns the unsubscribe. */
+export function subscribeToTopic(topic: string, listener: (data: unknown) => void): () => void {
+  const set = topicListeners.get(topic) ?? new Set();
+  set.add(listener);
+  topicListeners.set(topic, set);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/** Screens apply the message at once (topic listeners), then the lists refetch to stay exact. */
+function operationsMessage(topic: string): (data: unknown) => void {
+  return (data) => {
+    for (const listener of topicListeners.get(topic) ?? []) listener(data);
+    operationsChanged();
+  };
+}
+
 /** Live operations (events, incidents) refetch their lists at most this often during a burst. */
 const OPERATIONS_COALESCE_MS = 300;
 let operationsTimer: ReturnType<typeof setTimeout> | null = null;
@@ -74,8 +94,8 @@ export function startLiveUpdates(): () => void {
           set({ lastChange: new Date().toISOString(), changes: status.changes + 1 });
         },
         notification: () => invalidateQueries((url) => url.startsWith('/api/v1/notifications')),
-        event: operationsChanged,
-        incident: operationsChanged,
+        event: operationsMessage('event'),
+        incident: operationsMessage('incident'),
         // After a reconnect the missed messages were replayed; a gap longer than the retention reloads everything.
         'replay-done': operationsChanged,
       },

@@ -9,6 +9,8 @@ export interface OperationsLayerDefinition {
   url: (filters: OperationsFilters) => string;
   /** The point property saying how many items it stands for (clusters add it up). */
   weightProperty?: string;
+  /** A live message topic whose data (with `id`, `lon`, `lat`) updates one point at once. */
+  liveTopic?: string;
 }
 
 /**

@@ -177,14 +177,12 @@ export function ClusteredPointsMap({
       const layerId = feature.layer.id.replace(/-(clusters|points)$/, '');
       if (feature.properties.cluster_id !== undefined) {
         const source = instance.getSource<maplibregl.GeoJSONSource>(layerId);
-        void source
-          ?.getClusterExpansionZoom(Number(feature.properties.cluster_id))
-          .then((zoom) =>
-            instance.easeTo({
-              center: (feature.geometry as { coordinates: [number, number] }).coordinates,
-              zoom,
-            }),
-          );
+        void source?.getClusterExpansionZoom(Number(feature.properties.cluster_id)).then((zoom) =>
+          instance.easeTo({
+            center: (feature.geometry as { coordinates: [number, number] }).coordinates,
+            zoom,
+          }),
+        );
       } else {
         onSelectRef.current?.(layerId, feature.properties as Record<string, unknown>);
       }

@@ -6,6 +6,7 @@ import {
   type PointCollection,
   type PointLayer,
 } from '../../../lib/map/ClusteredPointsMap';
+import { subscribeToTopic } from '../../live/liveStore';
 import { mapUrls, type MapUnitCollection } from '../../map/api/mapApi';
 import type { OperationsFilters } from '../api/operationsApi';
 import { OPERATIONS_LAYERS, type OperationsLayerDefinition } from '../operationsLayers';
@@ -18,12 +19,37 @@ function LayerData({
 }: {
   layer: OperationsLayerDefinition;
   filters: OperationsFilters;
-  onData: (id: string, data: PointCollection) => void;
+  onData: (
+    id: string,
+    data: PointCollection | ((current: PointCollection | undefined) => PointCollection),
+  ) => void;
 }) {
   const { data } = useApi<PointCollection>(layer.url(filters), { keepPrevious: true });
   useEffect(() => {
     if (data) onData(layer.id, data);
   }, [data, layer.id, onData]);
+  // A live message moves or adds its point at once (unfiltered views only); the refetch follows.
+  const isFiltered = Object.values(filters).some(Boolean);
+  useEffect(() => {
+    if (!layer.liveTopic || isFiltered) return;
+    return subscribeToTopic(layer.liveTopic, (message) => {
+      const item = message as Record<string, unknown> & {
+        id: string;
+        lon: number | null;
+        lat: number | null;
+      };
+      if (item.lon === null || item.lat === null) return;
+      onData(layer.id, (current) => {
+        const features = (current?.features ?? []).filter((f) => f.properties.id !== item.id);
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [item.lon!, item.lat!] },
+          properties: item,
+        });
+        return { type: 'FeatureCollection', features };
+      });
+    });
+  }, [layer.liveTopic, layer.id, isFiltered, onData]);
   return null;
 }
 
@@ -42,7 +68,8 @@ export function OperationsMap({
   const [data, setData] = useState<Record<string, PointCollection>>({});
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const onData = useMemo(
-    () => (id: string, d: PointCollection) => setData((all) => ({ ...all, [id]: d })),
+    () => (id: string, d: PointCollection | ((current: PointCollection | undefined) => PointCollection)) =>
+      setData((all) => ({ ...all, [id]: typeof d === 'function' ? d(all[id]) : d })),
     [],
   );
   const layers: PointLayer[] = useMemo(
