@@ -119,4 +119,17 @@ describe.each(ENGINES)('live stream replay with Last-Event-ID ($name)', (engine)
       { complete: false },
     ]);
   });
+
+  it('starts afresh for an id the log never issued (another database), and still delivers new messages', async () => {
+    const stream = await open(operator, '999999999');
+    const ingest = (async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      await ctx.services.events.ingest(accident({ cameraCode: 'CAM-AFTER-RESTORE' }), 'cli');
+    })();
+    const messages = await readUntil(stream, (m) => m.some((x) => x.event === 'event'));
+    await ingest;
+    expect(
+      messages.map((m) => (m.event === 'event' ? (m.data as { cameraCode: string }).cameraCode : m.data)),
+    ).toEqual([{ complete: false }, 'CAM-AFTER-RESTORE']);
+  });
 });

@@ -70,7 +70,7 @@ export class LiveLog {
    * The messages after `lastId` still kept (see `prune`), oldest first; `complete` is false when
    * some after `lastId` were already dropped, so the screen should reload its lists.
    */
-  async since(lastId: string): Promise<{ messages: LiveMessage[]; complete: boolean }> {
+  async since(lastId: string): Promise<{ messages: LiveMessage[]; complete: boolean; isAhead: boolean }> {
     const rows = await this.db
       .selectFrom('live_log')
       .select(['id', 'topic', 'data', 'permission', 'unit_id'])
@@ -78,15 +78,19 @@ export class LiveLog {
       .orderBy('id')
       .limit(REPLAY_LIMIT)
       .execute();
-    const oldest = await this.db
+    const bounds = await this.db
       .selectFrom('live_log')
-      .select((eb) => eb.fn.min('id').as('id'))
+      .select((eb) => [eb.fn.min('id').as('oldest'), eb.fn.max('id').as('newest')])
       .executeTakeFirst();
+    const oldest = bounds?.oldest ?? null;
+    // An id this log never issued (another database, a restore): the screen starts afresh.
+    const newest = bounds?.newest ?? null;
+    const isAhead = newest !== null && BigInt(lastId) > BigInt(newest);
     const tree = await this.units.tree();
     return {
+      isAhead,
       complete:
-        rows.length < REPLAY_LIMIT &&
-        (oldest?.id === null || oldest?.id === undefined || BigInt(oldest.id) <= BigInt(lastId) + 1n),
+        !isAhead && rows.length < REPLAY_LIMIT && (oldest === null || BigInt(oldest) <= BigInt(lastId) + 1n),
       messages: rows.map((r) => ({
         id: String(r.id),
         topic: r.topic,

@@ -73,6 +73,7 @@ export const streamRoutes =
           let complete = false;
           try {
             const missed = await services.liveLog.since(lastId);
+            if (missed.isAhead) highest = 0n;
             for (const message of missed.messages) deliver(message);
             complete = missed.complete;
           } finally {
