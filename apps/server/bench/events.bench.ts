@@ -12,7 +12,7 @@
  * `<!-- bench:events:begin -->` and `<!-- bench:events:end -->` (BENCH_REPORT=- to not write).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, createServices } from '../src/app.js';
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
 
   const rate = (ms: number) => (EVENTS / ms) * 1000;
   const lines = [
-    `Events: ${EVENTS.toLocaleString('en')} events, one per request, ${IN_FLIGHT} in flight, ${CLIENTS} SSE clients connected, PGlite in memory, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}).`,
+    `Events: ${EVENTS.toLocaleString('en')} events, one per request, ${IN_FLIGHT} in flight, ${CLIENTS} SSE clients connected, PGlite in memory, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg()[0]!.toFixed(1)} at the end.`,
     '',
     '| measure | with ingest | baseline | ratio |',
     '|---|---|---|---|',

@@ -10,6 +10,7 @@
  * docs/PERFORMANCE.md between `<!-- bench:events-map:begin -->` and `<!-- bench:events-map:end -->`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   await handle.close();
 
   const lines = [
-    `Map of now (/operations) in headless Chromium (SwiftShader), navigation → events layer drawn, median of 3:`,
+    `Map of now (/operations) in headless Chromium (SwiftShader), navigation → events layer drawn, median of 3; load average ${loadavg()[0]!.toFixed(1)} at the end:`,
     '',
     '| points | first draw | baseline (no points) | ratio |',
     '|---|---|---|---|',
