@@ -40,6 +40,14 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { createTransports } from './notifications/transports.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
+import { EventsService } from './events/events.service.js';
+import { eventRoutes } from './events/events.routes.js';
+import { AttachmentStore } from './incidents/attachment-store.js';
+import { IncidentsService } from './incidents/incidents.service.js';
+import { incidentRoutes } from './incidents/incidents.routes.js';
+import { SlaScheduler } from './incidents/sla-scheduler.js';
+import { LiveLog } from './stream/live-log.js';
+import { UnitCache } from './units/unit-cache.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
 import { BudgetService } from './budget/budget.service.js';
@@ -96,6 +104,11 @@ export interface Services {
   cases: CasesService;
   caseDeadlines: CaseDeadlines;
   caseFigures: CaseFigures;
+  liveLog: LiveLog;
+  events: EventsService;
+  incidents: IncidentsService;
+  attachments: AttachmentStore;
+  slaScheduler: SlaScheduler;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
@@ -109,6 +122,9 @@ export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
       | 'DOSSIER_PULL_URL'
       | 'DOSSIER_PULL_API_KEY'
       | 'MQTT_TOPIC_PREFIX'
+      | 'EVENT_GROUP_MINUTES'
+      | 'EVENT_GROUP_RADIUS_M'
+      | 'LIVE_REPLAY_MINUTES'
     >
   >;
 
@@ -138,12 +154,19 @@ export function createServices(
   const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
   const dossierFigures = new DossierFigureRefresher(handle.db, observations, clock, dueSoonHours);
   const dossiers = new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule());
+  const units = new UnitCache(handle.db);
+  const liveLog = new LiveLog(handle.db, live, units, config.LIVE_REPLAY_MINUTES ?? 30);
   const notifications = new NotificationsService(handle.db, live, clock, {
     emailEnabled: transports.email !== null,
     wake: () => deliveries.wake(),
   });
   // Photos of citizen reports live in the data folder (a scratch folder when there is none, in tests).
   const photoDir = path.join(config.IOC_DATA_DIR ?? path.join(tmpdir(), `ioc-${process.pid}`), 'case-photos');
+  const incidents = new IncidentsService(handle.db, liveLog, units, notifications, clock);
+  const events = new EventsService(handle.db, units, incidents, liveLog, clock, {
+    windowMs: (config.EVENT_GROUP_MINUTES ?? 5) * 60_000,
+    radiusM: config.EVENT_GROUP_RADIUS_M ?? 300,
+  });
   return {
     budget: new BudgetService(handle.db, intake),
     investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
@@ -176,8 +199,22 @@ export function createServices(
     sensors: new SensorsService(handle.db, observations, live, {
       topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
       notifications,
+      // A threshold crossed is also an operational event on the operators' screen and map.
+      emitEvent: async (event) => {
+        await events.ingest(event, 'system:sensors');
+      },
     }),
     connectors: new ConnectorsService(handle.db, observations),
+    liveLog,
+    incidents,
+    events,
+    // Without a data folder (tests), attachments go to a temporary folder of this process.
+    attachments: new AttachmentStore(
+      config.IOC_DATA_DIR
+        ? path.join(config.IOC_DATA_DIR, 'attachments')
+        : path.join(tmpdir(), `ioc-attachments-${process.pid}`),
+    ),
+    slaScheduler: new SlaScheduler(incidents, liveLog),
   };
 }
 
@@ -185,7 +222,7 @@ export function createServices(
 export async function buildApp(
   handle: DatabaseHandle,
   services: Services,
-  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean } = {},
+  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean; attachmentMaxBytes?: number } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -298,6 +335,11 @@ export async function buildApp(
   await app.register(open311Routes(services), { prefix: '/open311/v2' });
   await app.register(sensorRoutes(services), { prefix: '/api/v1' });
   await app.register(connectorRoutes(services), { prefix: '/api/v1' });
+  await app.register(eventRoutes(services), { prefix: '/api/v1' });
+  await app.register(
+    incidentRoutes(services, { attachmentMaxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024 }),
+    { prefix: '/api/v1' },
+  );
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -40,6 +40,9 @@ const DELIVERY_INTERVAL_MS = 15_000;
 /** How often `serve` checks the deadlines of citizen reports and refreshes today's 1022 figures. */
 const CASE_CHECK_INTERVAL_MS = 60_000;
 
+/** How often `serve` checks incident SLAs (escalations) and trims the live replay log. */
+const SLA_INTERVAL_MS = 30_000;
+
 async function readStdinLine(): Promise<string> {
   let data = '';
   for await (const chunk of process.stdin) data += String(chunk);
@@ -59,7 +62,7 @@ async function startBackground(services: Services, config: ReturnType<typeof loa
   if (config.MQTT_URL) {
     subscriber = new SensorMqttSubscriber(services.sensors, {
       url: config.MQTT_URL,
-      clientId: config.MQTT_CLIENT_ID,
+      clientId: `${config.MQTT_CLIENT_ID}-sensors`,
       log,
     });
     await subscriber
@@ -91,7 +94,9 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Chạy máy chủ: API, giao diện web, tổng hợp số liệu / Run the server: API, web app, roll-ups')
+  .description(
+    'Chạy máy chủ: API, giao diện web, tổng hợp số liệu, SLA sự cố, MQTT (khi có MQTT_URL) / Run the server: API, web app, roll-ups, incident SLAs, MQTT events (with MQTT_URL)',
+  )
   .option('-p, --port <port>', 'cổng / port (PORT, mặc định 8080; 0 = tự chọn)')
   .option('--host <host>', 'địa chỉ lắng nghe / listen address (HOST, mặc định 127.0.0.1)')
   .option(
@@ -147,13 +152,31 @@ program
     });
     // Budget and investment figures left queued by a stop between intake and recomputation.
     services.figures.schedule();
-    const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
+    services.slaScheduler.start(SLA_INTERVAL_MS);
+    const { MqttEventsSubscriber } = await import('./events/events-mqtt.js');
+    const mqttEvents = config.MQTT_URL
+      ? new MqttEventsSubscriber(services.events, {
+          url: config.MQTT_URL,
+          topic: config.MQTT_EVENT_TOPIC,
+          clientId: `${config.MQTT_CLIENT_ID}-events`,
+          log,
+        })
+      : null;
+    // Not awaited: the server runs while the broker is away, and the client keeps reconnecting.
+    void mqttEvents?.start();
+    const app = await buildApp(handle, services, {
+      logger: false,
+      demo: config.IOC_MODE === 'demo',
+      attachmentMaxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
+    });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const background = await startBackground(services, config);
     const stop = async () => {
       await background.stop();
+      await mqttEvents?.stop();
       await app.close();
+      await services.slaScheduler.stop();
       await services.deliveries.stop();
       await services.dossierDeadlines.stop();
       await services.dossierPull?.stop();

@@ -11,7 +11,7 @@ const envSchema = z.object({
   /** `production` refuses demo accounts; `demo` seeds the demo province and its demo users. */
   IOC_MODE: z.enum(['production', 'demo']).default('production'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
-  /** MQTT broker for sensors (e.g. mqtt://127.0.0.1:1883); sensors are not subscribed to when unset. */
+  /** MQTT broker for sensors and events (e.g. mqtt://127.0.0.1:1883); no MQTT subscriber runs when unset. */
   MQTT_URL: z.string().url().optional(),
   /** Fixed client id: the broker keeps this server's persistent session under it. */
   MQTT_CLIENT_ID: z.string().min(1).default('ioc-server'),
@@ -27,6 +27,16 @@ const envSchema = z.object({
   /** Sent as X-API-Key to the one-stop system. */
   DOSSIER_PULL_API_KEY: z.string().optional(),
   DOSSIER_PULL_MINUTES: z.coerce.number().positive().default(15),
+  /** Topic filter whose messages are operational events (JSON in the EventInput shape). */
+  MQTT_EVENT_TOPIC: z.string().default('ioc/events/#'),
+  /** Related events (same camera, sensor, or source and place) within this many minutes form one group. */
+  EVENT_GROUP_MINUTES: z.coerce.number().positive().default(5),
+  /** "Nearly the same place" for grouping events without camera or sensor, in metres. */
+  EVENT_GROUP_RADIUS_M: z.coerce.number().positive().default(300),
+  /** How long live messages are kept for screens that reconnect. */
+  LIVE_REPLAY_MINUTES: z.coerce.number().positive().default(30),
+  /** Largest incident attachment, in megabytes. */
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10),
 });
 
 export type Config = z.infer<typeof envSchema>;

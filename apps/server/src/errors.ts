@@ -29,6 +29,21 @@ const CATALOGUE = {
     'Định dạng dữ liệu không được hỗ trợ (dùng application/json hoặc text/csv).',
     'Unsupported content type (use application/json or text/csv).',
   ],
+  INVALID_TRANSITION: [
+    409,
+    'Không thể chuyển sự cố sang bước này từ trạng thái hiện tại.',
+    'The incident cannot take this step from its current status.',
+  ],
+  EVENTS_ALREADY_IN_INCIDENT: [
+    409,
+    'Sự kiện đã thuộc một sự cố khác.',
+    'The events already belong to another incident.',
+  ],
+  ATTACHMENT_REJECTED: [
+    415,
+    'Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF.',
+    'Attachments must be images (JPEG, PNG, WebP) or PDF.',
+  ],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
   CASE_DESCRIPTION_REQUIRED: [400, 'Vui lòng nhập nội dung phản ánh.', 'The report needs a description.'],
   CASE_LOCATION_REQUIRED: [

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  distanceMetres,
-  formatCaseCode,
-  nextCaseStatus,
-  redactPersonalData,
-  suggestCategories,
-} from './cases';
+import { distanceMetres } from './geo';
+import { formatCaseCode, nextCaseStatus, redactPersonalData, suggestCategories } from './cases';
 
 const CATEGORIES = [
   { code: 'roads', keywords: ['ổ gà', 'đường', 'sụt lún'] },

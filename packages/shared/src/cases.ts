@@ -105,15 +105,6 @@ export function suggestCategories(
     .map(({ code, score, matched }) => ({ code, score, matched }));
 }
 
-/** Great-circle distance in metres between two [lon, lat] points. */
-export function distanceMetres(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 const REDACTED = '[đã ẩn]';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geometryCentroid } from './geo';
+import { distanceMetres, geometryCentroid, isPointInGeometry } from './geo';
 
 describe('geometryCentroid', () => {
   it('finds the centre of a square polygon', () => {
@@ -72,5 +72,58 @@ describe('geometryCentroid', () => {
   it('returns null for non-polygons', () => {
     expect(geometryCentroid({ type: 'Point', coordinates: [1, 2] })).toBeNull();
     expect(geometryCentroid(null)).toBeNull();
+  });
+});
+
+describe('isPointInGeometry', () => {
+  const withHole = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [4, 4],
+        [6, 4],
+        [6, 6],
+        [4, 6],
+        [4, 4],
+      ],
+    ],
+  };
+  it('finds points inside the outer ring and outside holes', () => {
+    expect(isPointInGeometry([1, 1], withHole)).toBe(true);
+    expect(isPointInGeometry([5, 5], withHole)).toBe(false);
+    expect(isPointInGeometry([11, 5], withHole)).toBe(false);
+  });
+  it('looks into every polygon of a MultiPolygon', () => {
+    const multi = {
+      type: 'MultiPolygon',
+      coordinates: [
+        withHole.coordinates,
+        [
+          [
+            [20, 20],
+            [21, 20],
+            [21, 21],
+            [20, 20],
+          ],
+        ],
+      ],
+    };
+    expect(isPointInGeometry([20.8, 20.2], multi)).toBe(true);
+    expect(isPointInGeometry({} as never, null)).toBe(false);
+  });
+});
+
+describe('distanceMetres', () => {
+  it('measures one degree of latitude as about 111 km', () => {
+    expect(distanceMetres([106.9, 11], [106.9, 12])).toBeGreaterThan(111_000);
+    expect(distanceMetres([106.9, 11], [106.9, 12])).toBeLessThan(111_400);
+    expect(distanceMetres([106.9, 11], [106.9, 11])).toBe(0);
   });
 });

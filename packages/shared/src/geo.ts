@@ -45,3 +45,38 @@ export function geometryCentroid(geometry: unknown): [number, number] | null {
   }
   return total === 0 ? null : [sx / total, sy / total];
 }
+
+/** True when the point [lon, lat] lies inside the ring (ray casting; points on an edge may fall either way). */
+function isInRing(point: [number, number], ring: Ring): boolean {
+  const [px, py] = point;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** True when the point [lon, lat] lies inside a GeoJSON Polygon or MultiPolygon (outside its holes). */
+export function isPointInGeometry(point: [number, number], geometry: unknown): boolean {
+  const g = geometry as { type?: string; coordinates?: unknown };
+  const polygons: Ring[][] =
+    g?.type === 'Polygon'
+      ? [g.coordinates as Ring[]]
+      : g?.type === 'MultiPolygon'
+        ? (g.coordinates as Ring[][])
+        : [];
+  return polygons.some(
+    ([outer, ...holes]) => !!outer && isInRing(point, outer) && !holes.some((h) => isInRing(point, h)),
+  );
+}
+
+/** Great-circle distance in metres between two [lon, lat] points (haversine). */
+export function distanceMetres(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLon = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}

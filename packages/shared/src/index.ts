@@ -12,3 +12,4 @@ export * from './dossiers';
 export * from './cases';
 export * from './sensors';
 export * from './connectors';
+export * from './incidents';

@@ -33,6 +33,14 @@ const PERMISSIONS = {
   'cases.handle': ['administrator', 'data_officer'],
   'cases.configure': ['administrator'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  /** Live operations: sources (through an API key of an operator account) and operators send events. */
+  'events.write': ['administrator', 'operator'],
+  /** The operator screen: events, incidents, SOPs, attachments, within the caller's scope. */
+  'operations.read': ['administrator', 'leader', 'operator'],
+  /** Create incidents, move them through their lifecycle, comment, attach, tick SOP steps. */
+  'incidents.manage': ['administrator', 'leader', 'operator'],
+  /** SLA policies, auto-creation rules and SOP checklists. */
+  'operations.configure': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -581,6 +581,138 @@ export interface ConnectorRunsTable {
   cursor_after: string | null;
 }
 
+// Live operations (events, incidents, SOPs, live log).
+export interface EventGroupsTable {
+  id: Generated<string>;
+  source: string;
+  type: string;
+  category: string;
+  severity: string;
+  title: string;
+  unit_id: number | null;
+  lon: number | null;
+  lat: number | null;
+  camera_code: string | null;
+  sensor_code: string | null;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  event_count: Generated<number>;
+  incident_id: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  source: string;
+  source_id: string;
+  type: string;
+  category: string;
+  severity: string;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+  title: string;
+  description: string | null;
+  location: unknown | null;
+  lon: number | null;
+  lat: number | null;
+  unit_id: number | null;
+  camera_code: string | null;
+  sensor_code: string | null;
+  payload: unknown | null;
+  group_id: string;
+  received_by: string;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  type: string;
+  category: string;
+  severity: string;
+  title: string;
+  description: string | null;
+  status: Generated<string>;
+  unit_id: number | null;
+  lon: number | null;
+  lat: number | null;
+  assigned_organisation_id: number | null;
+  assigned_person_id: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  ack_due_at: Timestamp | null;
+  resolve_due_at: Timestamp | null;
+}
+
+export interface IncidentTimelineTable {
+  id: Generated<string>;
+  incident_id: string;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: unknown | null;
+}
+
+export interface IncidentAttachmentsTable {
+  id: Generated<string>;
+  incident_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  storage_name: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface IncidentPoliciesTable {
+  incident_type: string;
+  severity: string;
+  ack_minutes: number;
+  resolve_minutes: number;
+  auto_create: boolean;
+  supervisor_person_code: string | null;
+  leader_person_code: string | null;
+}
+
+export interface IncidentEscalationsTable {
+  incident_id: string;
+  sla: 'ack' | 'resolve';
+  level: number;
+  at: Timestamp;
+}
+
+export interface SopStepsTable {
+  incident_type: string;
+  position: number;
+  title: string;
+  responsible: string;
+  due_minutes: number;
+}
+
+export interface IncidentSopStepsTable {
+  id: Generated<string>;
+  incident_id: string;
+  position: number;
+  title: string;
+  responsible: string;
+  due_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+
+export interface LiveLogTable {
+  id: Generated<string>;
+  topic: string;
+  data: unknown;
+  permission: string;
+  unit_id: number | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -630,4 +762,14 @@ export interface Database {
   sensor_rejects: SensorRejectsTable;
   connectors: ConnectorsTable;
   connector_runs: ConnectorRunsTable;
+  event_groups: EventGroupsTable;
+  events: EventsTable;
+  incidents: IncidentsTable;
+  incident_timeline: IncidentTimelineTable;
+  incident_attachments: IncidentAttachmentsTable;
+  incident_policies: IncidentPoliciesTable;
+  incident_escalations: IncidentEscalationsTable;
+  sop_steps: SopStepsTable;
+  incident_sop_steps: IncidentSopStepsTable;
+  live_log: LiveLogTable;
 }

@@ -6,6 +6,7 @@ import { DEMO_UNITS, DEMO_VALID_TO, DISTRICT_CENTROIDS } from '../demo/units.js'
 import { seedFinance } from './seed-finance.js';
 import { seedDemoCases } from './seed-demo-cases.js';
 import { seedDemoSensors } from './seed-demo-sensors.js';
+import { seedOperationsDemo } from './seed-operations.js';
 
 const BATCH = 20_000;
 
@@ -49,6 +50,10 @@ export async function seedDemo(
   await seedFinance(services, { ...(from ? { from } : {}), ...(to ? { to } : {}), log });
   const dossiers = await seedDemoDossiers(services, { from, to, log });
   await seedDemoSensors(services, to ?? DEMO_VALID_TO, log);
+  const operations = await seedOperationsDemo(services);
+  log(
+    `Điều hành: ${operations.events} sự kiện, ${operations.incidents} sự cố minh họa / live operations demo`,
+  );
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
   return { observations: demo.observations.length, dossiers };

@@ -3,6 +3,8 @@ import type { Actor } from '../auth/actor.js';
 
 /** One message for live screens: an SSE event name (`topic`) and its JSON data. */
 export interface LiveMessage {
+  /** Durable, increasing id (from the live log) for messages a reconnecting screen replays. */
+  id?: string;
   topic: string;
   data: unknown;
   /** Who may receive it; everyone connected when absent. */

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Services } from '../app.js';
+import type { LiveMessage } from './live-hub.js';
 
 const HEARTBEAT_MS = 15_000;
 
 /**
  * Server-Sent Events for screens that update live: every message of the live hub whose audience
- * includes the caller, e.g. `data-changed` with the indicators whose figures changed, as soon as
- * their roll-ups are current. No polling; EventSource reconnects by itself.
+ * includes the caller, e.g. `data-changed` with the indicators whose figures changed, or `event`
+ * and `incident` changes for operators. Messages from the live log carry their durable id; a
+ * screen that reconnects (EventSource sends `Last-Event-ID` by itself) first receives what it
+ * missed, then `replay-done` (`complete: false` when the gap was longer than the retention).
  */
 export const streamRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -16,10 +20,26 @@ export const streamRoutes =
       {
         schema: {
           tags: ['stream'],
-          summary: 'Luồng sự kiện cập nhật số liệu (SSE) / Live data-change events (SSE)',
+          summary:
+            'Luồng cập nhật trực tiếp (SSE), phát lại theo Last-Event-ID / Live updates (SSE) with replay',
+          headers: z
+            .object({
+              'last-event-id': z
+                .string()
+                .regex(/^\d{1,18}$/)
+                .optional(),
+            })
+            .passthrough(),
+          querystring: z.object({
+            lastEventId: z
+              .string()
+              .regex(/^\d{1,18}$/)
+              .optional(),
+          }),
         },
       },
-      (request, reply) => {
+      async (request, reply) => {
+        const lastId = request.headers['last-event-id'] ?? request.query.lastEventId ?? null;
         reply.hijack();
         const out = reply.raw;
         out.writeHead(200, {
@@ -28,17 +48,40 @@ export const streamRoutes =
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
-        let id = 0;
         out.write(`retry: 3000\n: ket noi / connected\n\n`);
-        const unsubscribe = services.live.subscribe((message) => {
+        let highest = lastId === null ? 0n : BigInt(lastId);
+        const deliver = (message: LiveMessage) => {
           if (message.audience && !message.audience(request.actor)) return;
-          out.write(`id: ${++id}\nevent: ${message.topic}\ndata: ${JSON.stringify(message.data)}\n\n`);
-        });
+          if (message.id !== undefined) {
+            if (BigInt(message.id) <= highest) return;
+            highest = BigInt(message.id);
+          }
+          const id = message.id === undefined ? '' : `id: ${message.id}\n`;
+          out.write(`${id}event: ${message.topic}\ndata: ${JSON.stringify(message.data)}\n\n`);
+        };
+        // Messages published during the replay wait until it is written, so the order holds.
+        let pending: LiveMessage[] | null = lastId === null ? null : [];
+        const unsubscribe = services.live.subscribe((message) =>
+          pending ? pending.push(message) : deliver(message),
+        );
         const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
         request.raw.on('close', () => {
           clearInterval(heartbeat);
           unsubscribe();
         });
+        if (lastId !== null && pending) {
+          let complete = false;
+          try {
+            const missed = await services.liveLog.since(lastId);
+            if (missed.isAhead) highest = 0n;
+            for (const message of missed.messages) deliver(message);
+            complete = missed.complete;
+          } finally {
+            for (const message of pending) deliver(message);
+            pending = null;
+            out.write(`event: replay-done\ndata: ${JSON.stringify({ complete })}\n\n`);
+          }
+        }
       },
     );
   };

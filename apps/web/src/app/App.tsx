@@ -59,6 +59,9 @@ const SensorsPage = lazy(() => import('../pages/SensorsPage').then((m) => ({ def
 const AdminConnectorsPage = lazy(() =>
   import('../pages/AdminConnectorsPage').then((m) => ({ default: m.AdminConnectorsPage })),
 );
+const OperationsPage = lazy(() =>
+  import('../pages/OperationsPage').then((m) => ({ default: m.OperationsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -95,6 +98,7 @@ const ROUTES: Route[] = [
   { path: '/phan-anh/:code', page: CaseDetailPage },
   { path: '/sensors', page: SensorsPage },
   { path: '/admin/connectors', page: AdminConnectorsPage },
+  { path: '/operations', page: OperationsPage },
 ];
 
 export function App() {

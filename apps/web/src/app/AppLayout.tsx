@@ -51,6 +51,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/sensors" active={pathname.startsWith('/sensors')}>
             {t('nav.sensors')}
           </NavLink>
+          <NavLink to="/operations" active={pathname.startsWith('/operations')}>
+            {t('nav.operations')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

@@ -1,7 +1,8 @@
 /**
  * Live updates: one EventSource on /api/v1/stream for the whole app. A `data-changed` event
  * refetches the data on screen (values, series, rankings, overview, scorecards) without a reload;
- * a `notification` event refetches the notification list.
+ * a `notification` event refetches the notification list; `event` and `incident` messages refetch
+ * the operator screen and the map of now (coalesced during bursts).
  */
 import { invalidateQueries } from '../../lib/api/query';
 import { openEventStream } from '../../lib/live/eventStream';
@@ -30,6 +31,52 @@ export function isDataUrl(url: string): boolean {
   );
 }
 
+const topicListeners = new Map<string, Set<(data: unknown) => void>>();
+
+/** Calls `listener` with the data of every live message of `topic` (while the stream is open); returns the unsubscribe. */
+export function subscribeToTopic(topic: string, listener: (data: unknown) => void): () => void {
+  const set = topicListeners.get(topic) ?? new Set();
+  set.add(listener);
+  topicListeners.set(topic, set);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/** Screens apply the message at once (topic listeners), then the lists refetch to stay exact. */
+function operationsMessage(topic: string): (data: unknown) => void {
+  return (data) => {
+    for (const listener of topicListeners.get(topic) ?? []) listener(data);
+    operationsChanged();
+  };
+}
+
+/** Live operations (events, incidents) refetch their lists at most this often during a burst. */
+const OPERATIONS_COALESCE_MS = 300;
+let operationsTimer: ReturnType<typeof setTimeout> | null = null;
+let operationsPending = false;
+
+/** Refetches the operator screen's data at once, then at most once per OPERATIONS_COALESCE_MS while messages keep coming. */
+function operationsChanged(): void {
+  if (operationsTimer) {
+    operationsPending = true;
+    return;
+  }
+  invalidateQueries(isOperationsUrl);
+  operationsTimer = setTimeout(() => {
+    operationsTimer = null;
+    if (operationsPending) {
+      operationsPending = false;
+      operationsChanged();
+    }
+  }, OPERATIONS_COALESCE_MS);
+}
+
+/** Data that live-operations messages (events, incidents) can change. */
+export function isOperationsUrl(url: string): boolean {
+  return /\/api\/v1\/(events|incidents)([/?]|$)/.test(url);
+}
+
 export function startLiveUpdates(): () => void {
   users += 1;
   if (users === 1) {
@@ -48,6 +95,10 @@ export function startLiveUpdates(): () => void {
         },
         notification: () => invalidateQueries((url) => url.startsWith('/api/v1/notifications')),
         'sensor-alert': () => invalidateQueries((url) => url.startsWith('/api/v1/sensors')),
+        event: operationsMessage('event'),
+        incident: operationsMessage('incident'),
+        // After a reconnect the missed messages were replayed; a gap longer than the retention reloads everything.
+        'replay-done': operationsChanged,
       },
       (connected) => set({ connected }),
     );

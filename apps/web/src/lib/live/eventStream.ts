@@ -15,10 +15,13 @@ export function openEventStream(
   let source: EventSource | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  // EventSource resends Last-Event-ID on its own reconnects; a new EventSource after a give-up passes it in the URL.
+  let lastEventId = '';
 
   const connect = () => {
     if (closed) return;
-    source = new EventSource(url, { withCredentials: true });
+    const resume = lastEventId ? `${url}${url.includes('?') ? '&' : '?'}lastEventId=${lastEventId}` : url;
+    source = new EventSource(resume, { withCredentials: true });
     source.onopen = () => onStatus?.(true);
     source.onerror = () => {
       onStatus?.(false);
@@ -30,6 +33,7 @@ export function openEventStream(
     };
     for (const [type, handler] of Object.entries(handlers)) {
       source.addEventListener(type, (event) => {
+        if ((event as MessageEvent).lastEventId) lastEventId = (event as MessageEvent).lastEventId;
         let data: unknown = null;
         try {
           data = JSON.parse((event as MessageEvent<string>).data);
