@@ -22,6 +22,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { DEMO_NOTICE } from './demo/catalogue.js';
 import { AppError } from './errors.js';
+import { eventInputSchema } from '@ioc/shared';
 import { readCredentials } from './http/request-context.js';
 import { ObservationsService } from './observations/observations.service.js';
 import { observationRoutes } from './observations/observations.routes.js';
@@ -36,6 +37,11 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { CamerasService } from './cameras/cameras.service.js';
+import { cameraRoutes } from './cameras/cameras.routes.js';
+import type { EmitEvent } from './cameras/camera-health.js';
+import { PublicAlertsService } from './alerts/alerts.service.js';
+import { alertRoutes, capFeedRoutes } from './alerts/alerts.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -50,11 +56,28 @@ export interface Services {
   values: ValuesService;
   refresher: RollupRefresher;
   live: LiveHub;
+  cameras: CamerasService;
+  alerts: PublicAlertsService;
+  /** Where camera health and CAP input hand their events (the events service once wired). */
+  emitEvent: EmitEvent;
 }
 
-export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SESSION_HOURS'>): Services {
+export function createServices(
+  handle: DatabaseHandle,
+  config: Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'CAP_SENDER' | 'CAP_SENDER_NAME'>>,
+  options: { emitEvent?: EmitEvent } = {},
+): Services {
   const refresher = new RollupRefresher(handle.db);
   const live = new LiveHub();
+  // Until the events service is wired in, events are validated and shown live to signed-in screens.
+  const emitEvent: EmitEvent =
+    options.emitEvent ??
+    (async (event) =>
+      live.publish({
+        topic: 'event-input',
+        data: eventInputSchema.parse(event),
+        audience: (actor) => actor.kind !== 'anonymous',
+      }));
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
@@ -69,6 +92,12 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
     overview: new OverviewService(handle.db),
     refresher,
     live,
+    cameras: new CamerasService(handle.db),
+    alerts: new PublicAlertsService(handle.db, live, emitEvent, {
+      sender: config.CAP_SENDER ?? 'ioc.binhphuoc.gov.vn',
+      senderName: config.CAP_SENDER_NAME ?? 'Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước',
+    }),
+    emitEvent,
   };
 }
 
@@ -76,7 +105,14 @@ export function createServices(handle: DatabaseHandle, config: Pick<Config, 'SES
 export async function buildApp(
   handle: DatabaseHandle,
   services: Services,
-  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean } = {},
+  options: {
+    logger?: boolean;
+    secureCookies?: boolean;
+    demo?: boolean;
+    /** Folder served at /media/ (HLS recordings, test streams). */
+    mediaDir?: string;
+    publicBaseUrl?: string;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -181,6 +217,18 @@ export async function buildApp(
   await app.register(explanationRoutes(services), { prefix: '/api/v1' });
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
+  await app.register(cameraRoutes(services), { prefix: '/api/v1' });
+  await app.register(alertRoutes(services), { prefix: '/api/v1' });
+  await app.register(capFeedRoutes(services, options.publicBaseUrl));
+  if (options.mediaDir) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.mediaDir),
+      prefix: '/media/',
+      decorateReply: false,
+      // Live playlists change every few seconds: players must not keep a stale copy.
+      cacheControl: false,
+    });
+  }
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

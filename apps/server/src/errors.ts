@@ -29,6 +29,7 @@ const CATALOGUE = {
     'Định dạng dữ liệu không được hỗ trợ (dùng application/json hoặc text/csv).',
     'Unsupported content type (use application/json or text/csv).',
   ],
+  CAP_INVALID: [400, 'Bản tin CAP không hợp lệ.', 'The CAP message is invalid.'],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
   INTERNAL: [
     500,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp, createServices, type Services } from '../src/app.js';
+import type { EmitEvent } from '../src/cameras/camera-health.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 
@@ -21,7 +22,10 @@ export interface TestContext {
 }
 
 /** A fresh, migrated database (an in-memory PGlite, or a throw-away PostgreSQL schema) with the app on it. */
-export async function startTestApp(engine: (typeof ENGINES)[number]): Promise<TestContext> {
+export async function startTestApp(
+  engine: (typeof ENGINES)[number],
+  options: { emitEvent?: EmitEvent } = {},
+): Promise<TestContext> {
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
   if (engine.url) {
@@ -39,7 +43,7 @@ export async function startTestApp(engine: (typeof ENGINES)[number]): Promise<Te
     handle = await openDatabase({ dataDir: 'memory://' });
   }
   await migrate(handle.db);
-  const services = createServices(handle, { SESSION_HOURS: 1 });
+  const services = createServices(handle, { SESSION_HOURS: 1 }, options);
   const app = await buildApp(handle, services);
   return {
     handle,

@@ -45,3 +45,51 @@ export function geometryCentroid(geometry: unknown): [number, number] | null {
   }
   return total === 0 ? null : [sx / total, sy / total];
 }
+
+/** True when [lon, lat] lies inside the ring (ray casting; a point on the edge may go either way). */
+function ringContains(ring: Ring, lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** True when the point [lon, lat] lies inside a GeoJSON Polygon or MultiPolygon (outside its holes). */
+export function geometryContains(geometry: unknown, [lon, lat]: [number, number]): boolean {
+  const g = geometry as { type?: string; coordinates?: unknown };
+  const polygons: Ring[][] =
+    g?.type === 'Polygon'
+      ? [g.coordinates as Ring[]]
+      : g?.type === 'MultiPolygon'
+        ? (g.coordinates as Ring[][])
+        : [];
+  return polygons.some(
+    ([outer, ...holes]) =>
+      outer !== undefined && ringContains(outer, lon, lat) && !holes.some((h) => ringContains(h, lon, lat)),
+  );
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance in metres between two [lon, lat] points (haversine). */
+export function distanceMeters([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** A closed ring of `sides` [lon, lat] points approximating a circle of `radiusM` metres (for maps). */
+export function circleRing([lon, lat]: [number, number], radiusM: number, sides = 32): number[][] {
+  const dLat = radiusM / 111_320;
+  const dLon = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const ring = Array.from({ length: sides }, (_, i) => {
+    const angle = (2 * Math.PI * i) / sides;
+    return [lon + dLon * Math.cos(angle), lat + dLat * Math.sin(angle)];
+  });
+  return [...ring, ring[0]!];
+}

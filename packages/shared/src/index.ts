@@ -7,3 +7,5 @@ export * from './format';
 export * from './text';
 export * from './geo';
 export * from './events';
+export * from './cameras';
+export * from './alerts';

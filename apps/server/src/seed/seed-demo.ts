@@ -2,6 +2,7 @@ import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
 import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { demoCameras } from '../demo/cameras.js';
 
 const BATCH = 20_000;
 
@@ -26,6 +27,11 @@ export async function seedDemo(
     people: PEOPLE,
   });
   await catalogue.upsertIndicators('cli', INDICATORS);
+  const cameras = demoCameras();
+  await services.cameras.importRows('cli', cameras, { partial: false, audit: 'import' });
+  const checkedAt = new Date();
+  await services.cameras.recordStatuses(cameras.map((c) => ({ code: c.code, status: c.status, checkedAt })));
+  log(`Camera: ${cameras.length} (minh họa / synthetic)`);
   log(`Danh mục: ${DEMO_UNITS.length} đơn vị, ${INDICATORS.length} chỉ tiêu / catalogue loaded`);
   const { from, to } = options;
   const demo = generateDemo({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
