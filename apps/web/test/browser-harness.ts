@@ -61,9 +61,12 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** `mediaDir`: a folder the server serves at /media/ (e.g. an HLS stream a test generates). */
+export async function startBrowserHarness(options: { mediaDir?: string } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`);
+    throw new Error(
+      `${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`,
+    );
   }
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -72,7 +75,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const services = createServices(handle, { SESSION_HOURS: 1 });
   await seedDemo(services, { from: '2024-01-01', to: '2024-12-31' });
   await createDemoUsers(services);
-  const app = await buildApp(handle, services, { demo: true });
+  const app = await buildApp(handle, services, { demo: true, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

@@ -66,6 +66,8 @@ export interface PublicAlertView {
   unitCodes: string[];
   /** GeoJSON MultiPolygon of the area, for maps. */
   area: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  /** The polygon drawn on the map, if any (closed ring of [lon, lat]). */
+  polygon: number[][] | null;
   effective: string;
   expires: string;
   updatedAt: string;
@@ -80,6 +82,8 @@ type PreparedInput = Omit<z.output<typeof publicAlertInputSchema>, 'effective' |
 
 interface ResolvedArea {
   unitCodes: string[];
+  /** The drawn polygon as given (closed ring of [lon, lat]), so it can be edited later. */
+  polygon: number[][] | null;
   areaDesc: string;
   capAreas: CapArea[];
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
@@ -385,6 +389,7 @@ export class PublicAlertsService {
     }
     return {
       unitCodes: units.map((u) => u.code),
+      polygon: polygon ? closeRing(polygon) : null,
       areaDesc: areaDesc ?? [...units.map((u) => u.name), ...(polygon ? [DRAWN_AREA] : [])].join(', '),
       capAreas,
       geometry: { type: 'MultiPolygon', coordinates: multi },
@@ -406,7 +411,7 @@ export class PublicAlertsService {
       instruction_en: input.instructionEn ?? null,
       area_desc: area.areaDesc,
       unit_codes: JSON.stringify(area.unitCodes),
-      area: JSON.stringify({ geometry: area.geometry, capAreas: area.capAreas }),
+      area: JSON.stringify({ geometry: area.geometry, capAreas: area.capAreas, polygon: area.polygon }),
       effective: input.effective,
       expires: input.expires,
     };
@@ -574,6 +579,7 @@ export class PublicAlertsService {
       areaDesc: r.area_desc,
       unitCodes: r.unit_codes as string[],
       area: (r.area as { geometry: PublicAlertView['area'] }).geometry,
+      polygon: (r.area as { polygon?: number[][] | null }).polygon ?? null,
       effective: new Date(r.effective).toISOString(),
       expires: new Date(r.expires).toISOString(),
       updatedAt: new Date(r.updated_at).toISOString(),

@@ -22,6 +22,11 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const CamerasPage = lazy(() => import('../pages/CamerasPage').then((m) => ({ default: m.CamerasPage })));
+const AlertsPage = lazy(() => import('../pages/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const PublicAlertsPage = lazy(() =>
+  import('../pages/PublicAlertsPage').then((m) => ({ default: m.PublicAlertsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +45,10 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/cameras', page: CamerasPage },
+  { path: '/alerts', page: AlertsPage },
+  // The public alerts page has its own light header (no login, no operator navigation).
+  { path: '/public/alerts', page: PublicAlertsPage, bare: true },
 ];
 
 export function App() {

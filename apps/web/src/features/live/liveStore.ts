@@ -45,6 +45,13 @@ export function startLiveUpdates(): () => void {
           });
           set({ lastChange: new Date().toISOString(), changes: status.changes + 1 });
         },
+        // A camera went on- or offline: the wall and the camera map show it.
+        'camera-status': () => invalidateQueries((url) => url.startsWith('/api/v1/cameras')),
+        // An alert was issued, updated or cancelled: public and operator lists follow.
+        'public-alert': () =>
+          invalidateQueries(
+            (url) => url.startsWith('/api/v1/alerts') || url.startsWith('/api/v1/public/alerts'),
+          ),
       },
       (connected) => set({ connected }),
     );
