@@ -81,9 +81,10 @@ export function createServices(
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const cameras = new CamerasService(handle.db);
   return {
     explanations: new ExplanationsService(handle.db, values),
-    map: new MapService(handle.db),
+    map: new MapService(handle.db, () => cameras.relocateAll()),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue: new CatalogueService(handle.db, changed),
@@ -92,7 +93,7 @@ export function createServices(
     overview: new OverviewService(handle.db),
     refresher,
     live,
-    cameras: new CamerasService(handle.db),
+    cameras,
     alerts: new PublicAlertsService(handle.db, live, emitEvent, {
       sender: config.CAP_SENDER ?? 'ioc.binhphuoc.gov.vn',
       senderName: config.CAP_SENDER_NAME ?? 'Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước',

@@ -135,6 +135,31 @@ describe.each(ENGINES)('camera registry on $name', (engine) => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
   });
 
+  it('moves cameras to the unit whose official boundary now contains them when boundaries are loaded', async () => {
+    const square = (x: number, y: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.02, y],
+          [x + 0.02, y + 0.02],
+          [x, y + 0.02],
+          [x, y],
+        ],
+      ],
+    });
+    // CAM-C2 (106.86, 11.49) stands nearest C2's centroid, but C3's official boundary contains it.
+    const load = (geometry: object) =>
+      call('POST', '/api/v1/units/boundaries', admin, {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { code: 'C3' }, geometry }],
+      });
+    expect((await load(square(106.85, 11.48))).statusCode).toBe(200);
+    expect((await call('GET', '/api/v1/cameras/CAM-C2', admin)).json().unitCode).toBe('C3');
+    expect((await load(square(106.95, 11.48))).statusCode).toBe(200);
+    expect((await call('GET', '/api/v1/cameras/CAM-C2', admin)).json().unitCode).toBe('C2');
+  });
+
   it('lists with filters and paging, and shows a district operator only its district', async () => {
     const all = (await call('GET', '/api/v1/cameras?pageSize=2', admin)).json();
     expect(all).toMatchObject({ total: 4, page: 1, pageSize: 2 });

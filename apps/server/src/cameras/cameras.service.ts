@@ -361,6 +361,21 @@ export class CamerasService {
     });
   }
 
+  /** Derives every camera's unit again, e.g. after official boundaries were loaded; returns how many moved. */
+  async relocateAll(): Promise<number> {
+    const tree = await loadUnitTree(this.db);
+    const locator = await UnitLocator.load(this.db, tree);
+    const cameras = await this.db.selectFrom('cameras').select(['id', 'lon', 'lat', 'unit_id']).execute();
+    let moved = 0;
+    for (const camera of cameras) {
+      const unitId = locator.locate([camera.lon, camera.lat])?.id ?? null;
+      if (unitId === camera.unit_id) continue;
+      await this.db.updateTable('cameras').set({ unit_id: unitId }).where('id', '=', camera.id).execute();
+      moved++;
+    }
+    return moved;
+  }
+
   /** Records observed statuses; returns the cameras whose status changed. */
   async recordStatuses(
     readings: StatusReading[],
@@ -378,30 +393,38 @@ export class CamerasService {
         .execute();
       const statusOf = new Map(current.map((c) => [c.code, c.status as CameraStatus]));
       const changed = [];
-      const unchanged = new Map<number, { at: Date; codes: string[] }>();
+      // One statement per (status, check time, whether it changed): a pass over hundreds of cameras is a few statements.
+      const groups = new Map<
+        string,
+        { status: CameraStatus; at: Date; isChange: boolean; codes: string[] }
+      >();
       for (const reading of readings) {
         const previous = statusOf.get(reading.code);
         if (!previous) continue;
-        if (previous === reading.status) {
-          const group = unchanged.get(reading.checkedAt.getTime()) ?? { at: reading.checkedAt, codes: [] };
-          group.codes.push(reading.code);
-          unchanged.set(reading.checkedAt.getTime(), group);
-          continue;
-        }
+        const isChange = previous !== reading.status;
+        if (isChange)
+          changed.push({
+            code: reading.code,
+            status: reading.status,
+            previous,
+            checkedAt: reading.checkedAt,
+          });
+        const key = `${reading.status}|${reading.checkedAt.getTime()}|${isChange}`;
+        const group = groups.get(key) ?? {
+          status: reading.status,
+          at: reading.checkedAt,
+          isChange,
+          codes: [],
+        };
+        group.codes.push(reading.code);
+        groups.set(key, group);
+      }
+      for (const { status, at, isChange, codes } of groups.values())
         await trx
           .updateTable('cameras')
-          .set({
-            status: reading.status,
-            status_checked_at: reading.checkedAt,
-            status_changed_at: reading.checkedAt,
-          })
-          .where('code', '=', reading.code)
+          .set({ status, status_checked_at: at, ...(isChange ? { status_changed_at: at } : {}) })
+          .where('code', 'in', codes)
           .execute();
-        changed.push({ code: reading.code, status: reading.status, previous, checkedAt: reading.checkedAt });
-      }
-      // Cameras whose status held only get their check time, one statement per check time.
-      for (const { at, codes } of unchanged.values())
-        await trx.updateTable('cameras').set({ status_checked_at: at }).where('code', 'in', codes).execute();
       return changed;
     });
   }
