@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { FeatureMap } from '../../../lib/map/FeatureMap';
+import { useDistrictLabels } from '../../catalogue/hooks/useDistrictLabels';
 import { SEVERITY_COLOURS, type PublicAlert } from '../api/alertsApi';
 
 /** One alert as the public reads it: what, where (with a map), what to do, from when until when. */
 export function AlertCard({ alert, actions }: { alert: PublicAlert; actions?: ReactNode }) {
   const { t, lang, dateTime } = useI18n();
+  const labels = useDistrictLabels();
   const english = lang === 'en' && alert.headlineEn;
   const latest = alert.messages.at(-1);
   return (
@@ -36,6 +38,7 @@ export function AlertCard({ alert, actions }: { alert: PublicAlert; actions?: Re
       <FeatureMap
         ariaLabel={t('alerts.mapLabel', { area: alert.areaDesc })}
         areas={[alert.area]}
+        labels={labels}
         height={260}
         drawKey={`alert|${alert.id}`}
       />

@@ -5,12 +5,13 @@ import {
   CAP_URGENCIES,
   type PublicAlertInput,
 } from '@ioc/shared';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api/http';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { FeatureMap } from '../../../lib/map/FeatureMap';
 import { SelectField } from '../../../ui/SelectField';
 import { useUnits } from '../../catalogue/hooks/useUnits';
+import { useDistrictLabels } from '../../catalogue/hooks/useDistrictLabels';
 import type { PublicAlert } from '../api/alertsApi';
 
 /** `datetime-local` value (local time) for an ISO instant. */
@@ -86,13 +87,7 @@ export function AlertForm({
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const labels = useMemo(
-    () =>
-      (units ?? []).flatMap((u) =>
-        u.centroid ? [{ lon: u.centroid[0], lat: u.centroid[1], text: pick(u) }] : [],
-      ),
-    [units, pick],
-  );
+  const labels = useDistrictLabels();
 
   const options = (values: readonly string[], group: string) =>
     values.map((v) => ({ value: v, label: t(`alerts.${group}.${v}` as never) }));

@@ -10,6 +10,7 @@ import { Loading } from '../../../ui/Loading';
 import { SegmentedControl } from '../../../ui/SegmentedControl';
 import { SelectField } from '../../../ui/SelectField';
 import { useUnits } from '../../catalogue/hooks/useUnits';
+import { useDistrictLabels } from '../../catalogue/hooks/useDistrictLabels';
 import { useLiveUpdates } from '../../live/hooks/useLiveUpdates';
 import {
   camerasUrls,
@@ -57,13 +58,7 @@ export function CameraWall() {
       })) ?? [],
     [geo.data],
   );
-  const labels = useMemo(
-    () =>
-      (units ?? []).flatMap((u) =>
-        u.centroid ? [{ lon: u.centroid[0], lat: u.centroid[1], text: pick(u) }] : [],
-      ),
-    [units, pick],
-  );
+  const labels = useDistrictLabels();
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
   const setFilter = (patch: Record<string, string>) => setQuery({ ...patch, page: null });
 
