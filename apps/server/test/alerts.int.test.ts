@@ -310,5 +310,24 @@ describe.each(ENGINES)('early warning (CAP 1.2 in and out) on $name', (engine) =
       ]);
       expect((await call('GET', '/cap/alerts/999999.xml')).statusCode).toBe(404);
     });
+
+    it('keeps a district operator to alerts of its own district', async () => {
+      const other = (await call('POST', '/api/v1/alerts', operator, alertBody({ unitCodes: ['D2'] }))).json();
+      const update = await call(
+        'PUT',
+        `/api/v1/alerts/${other.id}`,
+        districtOperator,
+        alertBody({ unitCodes: ['D1'] }),
+      );
+      expect(update.statusCode).toBe(403);
+      expect(update.json().code).toBe('OUT_OF_SCOPE');
+      expect((await call('POST', `/api/v1/alerts/${other.id}/cancel`, districtOperator, {})).statusCode).toBe(
+        403,
+      );
+      expect((await call('GET', `/api/v1/public/alerts/${other.id}`)).json()).toMatchObject({
+        state: 'active',
+        unitCodes: ['D2'],
+      });
+    });
   });
 });

@@ -96,6 +96,8 @@ export const alertRoutes =
     app.post(
       '/events/cap',
       {
+        // A CAP message is a few kilobytes; a megabyte leaves room for long polygons.
+        bodyLimit: 1024 * 1024,
         schema: {
           tags: ['alerts'],
           summary:

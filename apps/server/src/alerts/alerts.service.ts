@@ -20,7 +20,7 @@ import type { PublicAlertsTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { LiveHub } from '../stream/live-hub.js';
 import { UnitLocator } from '../units/unit-locator.js';
-import { loadUnitTree } from '../units/unit-tree.js';
+import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 import { buildAtom, buildRss, type FeedEntry } from './cap-feed.js';
 import {
   buildCap,
@@ -396,6 +396,18 @@ export class PublicAlertsService {
     };
   }
 
+  /** A scoped actor may draw only areas whose centre lies in a unit of their scope. */
+  private async isDrawnAreaInScope(
+    actor: AuthenticatedActor,
+    tree: UnitTree,
+    ring: number[][],
+  ): Promise<boolean> {
+    if (actor.scopeUnitId === null) return true;
+    const centre = geometryCentroid({ type: 'Polygon', coordinates: [ring] });
+    const unit = centre ? (await UnitLocator.load(this.db, tree)).locate(centre) : null;
+    return unit !== null && isInScope(actor, tree, unit.id);
+  }
+
   private columns(input: PreparedInput, area: ResolvedArea) {
     return {
       event: input.event,
@@ -424,14 +436,14 @@ export class PublicAlertsService {
     if (!row) throw notFound('cảnh báo', 'Alert', id);
     if (actor.scopeUnitId !== null) {
       const tree = await loadUnitTree(this.db);
+      const polygon = (row.area as { polygon?: number[][] | null }).polygon ?? null;
       const codes = row.unit_codes as string[];
-      const inScope =
-        codes.length > 0 &&
-        codes.every((c) => {
-          const unit = tree.findByCode(c);
-          return unit !== undefined && isInScope(actor, tree, unit.id);
-        });
-      if (!inScope) throw new AppError('OUT_OF_SCOPE', { alert: id });
+      const unitsInScope = codes.every((c) => {
+        const unit = tree.findByCode(c);
+        return unit !== undefined && isInScope(actor, tree, unit.id);
+      });
+      if (!unitsInScope || (polygon && !(await this.isDrawnAreaInScope(actor, tree, polygon))))
+        throw new AppError('OUT_OF_SCOPE', { alert: id });
     }
     if (row.state === 'cancelled')
       throw new AppError(

@@ -74,6 +74,12 @@ describe('parseCap', () => {
 
   it.each([
     ['malformed XML', '<alert xmlns="x"><identifier></alert>', 'alert', /Không đọc được XML/],
+    [
+      'a DOCTYPE',
+      `<!DOCTYPE alert [<!ENTITY a "aaaa">]>${FLOOD.replace(/^<\?xml[^>]*>/, '')}`,
+      'alert',
+      /DOCTYPE/,
+    ],
     ['another root', `<feed xmlns="${NS}"/>`, 'alert', /Phần tử gốc phải là <alert>/],
     ['CAP 1.1 namespace', mutate(NS, 'urn:oasis:names:tc:emergency:cap:1.1'), 'alert', /không gian tên/],
     [

@@ -327,6 +327,13 @@ const parser = new XMLParser({
 
 /** Parses and validates one CAP 1.2 alert; throws CapError naming the first element at fault. */
 export function parseCap(xml: string): CapAlert {
+  // CAP needs no document type; refusing one rules out entity-expansion attacks.
+  if (/<!DOCTYPE/i.test(xml))
+    throw new CapError(
+      'alert',
+      'Bản tin CAP không được chứa khai báo <!DOCTYPE>.',
+      'A CAP message must not contain a <!DOCTYPE> declaration.',
+    );
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true)
     throw new CapError(
