@@ -73,6 +73,11 @@ import { SensorsService } from './sensors/sensors.service.js';
 import { sensorRoutes } from './sensors/sensors.routes.js';
 import { ConnectorsService } from './connectors/connectors.service.js';
 import { connectorRoutes } from './connectors/connectors.routes.js';
+import { CamerasService } from './cameras/cameras.service.js';
+import { cameraRoutes } from './cameras/cameras.routes.js';
+import type { EmitEvent } from './cameras/camera-health.js';
+import { PublicAlertsService } from './alerts/alerts.service.js';
+import { alertRoutes, capFeedRoutes } from './alerts/alerts.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -109,6 +114,10 @@ export interface Services {
   incidents: IncidentsService;
   attachments: AttachmentStore;
   slaScheduler: SlaScheduler;
+  cameras: CamerasService;
+  alerts: PublicAlertsService;
+  /** Where camera health, CAP input and sensor warnings hand their events: the events service. */
+  emitEvent: EmitEvent;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
@@ -125,6 +134,8 @@ export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
       | 'EVENT_GROUP_MINUTES'
       | 'EVENT_GROUP_RADIUS_M'
       | 'LIVE_REPLAY_MINUTES'
+      | 'CAP_SENDER'
+      | 'CAP_SENDER_NAME'
     >
   >;
 
@@ -132,6 +143,7 @@ export function createServices(
   handle: DatabaseHandle,
   config: ServicesConfig,
   clock: Clock = systemClock,
+  options: { emitEvent?: EmitEvent } = {},
 ): Services {
   const refresher = new RollupRefresher(handle.db, () => handle.analyze());
   const live = new LiveHub();
@@ -167,12 +179,19 @@ export function createServices(
     windowMs: (config.EVENT_GROUP_MINUTES ?? 5) * 60_000,
     radiusM: config.EVENT_GROUP_RADIUS_M ?? 300,
   });
+  // Tests may catch the events instead; the product hands them to the events service.
+  const emitEvent: EmitEvent =
+    options.emitEvent ??
+    (async (event) => {
+      await events.ingest(event, `system:${event.source}`);
+    });
+  const cameras = new CamerasService(handle.db);
   return {
     budget: new BudgetService(handle.db, intake),
     investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
     figures,
     explanations: new ExplanationsService(handle.db, values),
-    map: new MapService(handle.db),
+    map: new MapService(handle.db, () => cameras.relocateAll()),
     audit: new AuditService(handle.db),
     auth: new AuthService(handle.db, config.SESSION_HOURS),
     catalogue,
@@ -200,9 +219,7 @@ export function createServices(
       topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
       notifications,
       // A threshold crossed is also an operational event on the operators' screen and map.
-      emitEvent: async (event) => {
-        await events.ingest(event, 'system:sensors');
-      },
+      emitEvent,
     }),
     connectors: new ConnectorsService(handle.db, observations),
     liveLog,
@@ -215,6 +232,12 @@ export function createServices(
         : path.join(tmpdir(), `ioc-attachments-${process.pid}`),
     ),
     slaScheduler: new SlaScheduler(incidents, liveLog),
+    cameras,
+    alerts: new PublicAlertsService(handle.db, live, emitEvent, {
+      sender: config.CAP_SENDER ?? 'ioc.binhphuoc.gov.vn',
+      senderName: config.CAP_SENDER_NAME ?? 'Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước',
+    }),
+    emitEvent,
   };
 }
 
@@ -222,7 +245,15 @@ export function createServices(
 export async function buildApp(
   handle: DatabaseHandle,
   services: Services,
-  options: { logger?: boolean; secureCookies?: boolean; demo?: boolean; attachmentMaxBytes?: number } = {},
+  options: {
+    logger?: boolean;
+    secureCookies?: boolean;
+    demo?: boolean;
+    attachmentMaxBytes?: number;
+    /** Folder served at /media/ (HLS recordings, test streams). */
+    mediaDir?: string;
+    publicBaseUrl?: string;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -340,6 +371,18 @@ export async function buildApp(
     incidentRoutes(services, { attachmentMaxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024 }),
     { prefix: '/api/v1' },
   );
+  await app.register(cameraRoutes(services), { prefix: '/api/v1' });
+  await app.register(alertRoutes(services), { prefix: '/api/v1' });
+  await app.register(capFeedRoutes(services, options.publicBaseUrl));
+  if (options.mediaDir) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.mediaDir),
+      prefix: '/media/',
+      decorateReply: false,
+      // Live playlists change every few seconds: players must not keep a stale copy.
+      cacheControl: false,
+    });
+  }
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

@@ -168,11 +168,27 @@ program
       logger: false,
       demo: config.IOC_MODE === 'demo',
       attachmentMaxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
+      ...(config.MEDIA_DIR ? { mediaDir: config.MEDIA_DIR } : {}),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
     });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const background = await startBackground(services, config);
+    const { CameraHealthChecker } = await import('./cameras/camera-health.js');
+    const checkEverySeconds = config.CAMERA_CHECK_INTERVAL_S ?? (config.IOC_MODE === 'demo' ? 0 : 60);
+    const health = new CameraHealthChecker(handle.db, services.cameras, services.live, services.emitEvent, {
+      timeoutMs: config.CAMERA_CHECK_TIMEOUT_MS,
+      baseUrl: address,
+      log,
+    });
+    if (checkEverySeconds > 0) {
+      health.start(checkEverySeconds * 1000);
+      log(
+        `Kiểm tra camera mỗi ${checkEverySeconds} giây / camera health checks every ${checkEverySeconds} s`,
+      );
+    }
     const stop = async () => {
+      await health.stop();
       await background.stop();
       await mqttEvents?.stop();
       await app.close();
@@ -519,6 +535,28 @@ connectorCommand
       const connector = await services.connectors.upsert('cli', JSON.parse(await readFile(file, 'utf8')));
       log(
         `Đã lưu kết nối / saved connector ${connector.code}; lần chạy tới / next run ${connector.nextRunAt}`,
+      );
+    }),
+  );
+
+importCommand
+  .command('cameras <file>')
+  .description(
+    'Camera từ CSV: code,name,type(security|traffic),lon,lat,owner,stream_url; đơn vị suy ra từ vị trí / Cameras from CSV; unit derived from location',
+  )
+  .option('--partial', 'lưu các dòng hợp lệ, báo lỗi các dòng còn lại / store valid rows, report the others')
+  .action((file: string, opts: { partial?: boolean }) =>
+    withRuntime(async (services) => {
+      const { camerasFromCsv } = await import('./cameras/cameras-csv.js');
+      const { items, lines } = camerasFromCsv(await readFile(file, 'utf8'));
+      const result = await services.cameras.importRows('cli', items, {
+        partial: Boolean(opts.partial),
+        rowNumbers: lines,
+        audit: 'import',
+      });
+      for (const e of result.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
+      log(
+        `Camera: thêm ${result.created}, cập nhật ${result.updated}, lỗi ${result.errors.length} / cameras created, updated, errors`,
       );
     }),
   );

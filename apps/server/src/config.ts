@@ -37,6 +37,20 @@ const envSchema = z.object({
   LIVE_REPLAY_MINUTES: z.coerce.number().positive().default(30),
   /** Largest incident attachment, in megabytes. */
   ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10),
+  /** Seconds between camera health checks; 0 turns them off. Default 60, or off in demo mode (the demo streams are not real). */
+  CAMERA_CHECK_INTERVAL_S: z.coerce.number().min(0).optional(),
+  /** How long a camera's HLS playlist may take to answer before the camera counts as offline. */
+  CAMERA_CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** A folder served at /media/ (e.g. HLS recordings or a local test stream). */
+  MEDIA_DIR: z.string().optional(),
+  /** CAP `sender` of the alerts this IOC publishes (its domain name, no spaces or commas). */
+  CAP_SENDER: z
+    .string()
+    .regex(/^[^\s,<&]+$/)
+    .default('ioc.binhphuoc.gov.vn'),
+  CAP_SENDER_NAME: z.string().default('Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước'),
+  /** Public address used in CAP feed links (default: the address the caller used). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

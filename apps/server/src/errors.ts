@@ -44,6 +44,7 @@ const CATALOGUE = {
     'Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF.',
     'Attachments must be images (JPEG, PNG, WebP) or PDF.',
   ],
+  CAP_INVALID: [400, 'Bản tin CAP không hợp lệ.', 'The CAP message is invalid.'],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
   CASE_DESCRIPTION_REQUIRED: [400, 'Vui lòng nhập nội dung phản ánh.', 'The report needs a description.'],
   CASE_LOCATION_REQUIRED: [

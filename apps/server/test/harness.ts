@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp, createServices, type Services, type ServicesConfig } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
+import type { EmitEvent } from '../src/cameras/camera-health.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 
@@ -24,7 +25,7 @@ export interface TestContext {
 /** A fresh, migrated database (an in-memory PGlite, or a throw-away PostgreSQL schema) with the app on it. */
 export async function startTestApp(
   engine: (typeof ENGINES)[number],
-  options: { clock?: Clock; config?: Partial<ServicesConfig> } = {},
+  options: { clock?: Clock; config?: Partial<ServicesConfig>; emitEvent?: EmitEvent } = {},
 ): Promise<TestContext> {
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
@@ -43,7 +44,9 @@ export async function startTestApp(
     handle = await openDatabase({ dataDir: 'memory://' });
   }
   await migrate(handle.db);
-  const services = createServices(handle, { SESSION_HOURS: 1, ...options.config }, options.clock);
+  const services = createServices(handle, { SESSION_HOURS: 1, ...options.config }, options.clock, {
+    ...(options.emitEvent ? { emitEvent: options.emitEvent } : {}),
+  });
   const app = await buildApp(handle, services);
   return {
     handle,

@@ -62,8 +62,13 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** `clock`: the server's time source, for tests that move time forward (deadlines, escalations). */
-export async function startBrowserHarness(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
+/**
+ * `clock`: the server's time source, for tests that move time forward (deadlines, escalations).
+ * `mediaDir`: a folder the server serves at /media/ (e.g. an HLS stream a test generates).
+ */
+export async function startBrowserHarness(
+  options: { clock?: Clock; mediaDir?: string } = {},
+): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run scripts/ensure-system-packages.sh (Debian's chromium package).`,
@@ -76,7 +81,10 @@ export async function startBrowserHarness(options: { clock?: Clock } = {}): Prom
   const services = createServices(handle, { SESSION_HOURS: 1 }, options.clock);
   await seedDemo(services, { from: '2024-01-01', to: '2024-12-31' });
   await createDemoUsers(services);
-  const app = await buildApp(handle, services, { demo: true });
+  const app = await buildApp(handle, services, {
+    demo: true,
+    ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

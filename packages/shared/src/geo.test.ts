@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMetres, geometryCentroid, isPointInGeometry } from './geo';
+import { circleRing, distanceMetres, geometryCentroid, isPointInGeometry } from './geo';
 
 describe('geometryCentroid', () => {
   it('finds the centre of a square polygon', () => {
@@ -125,5 +125,18 @@ describe('distanceMetres', () => {
     expect(distanceMetres([106.9, 11], [106.9, 12])).toBeGreaterThan(111_000);
     expect(distanceMetres([106.9, 11], [106.9, 12])).toBeLessThan(111_400);
     expect(distanceMetres([106.9, 11], [106.9, 11])).toBe(0);
+  });
+});
+
+describe('circleRing', () => {
+  it('measures one degree of latitude as about 111 km', () => {
+    expect(distanceMetres([106.9, 11], [106.9, 12])).toBeCloseTo(111_195, -2);
+    expect(distanceMetres([106.9, 11.5], [106.9, 11.5])).toBe(0);
+  });
+  it('draws a closed ring whose points lie at the radius', () => {
+    const ring = circleRing([106.9, 11.5], 5000, 16);
+    expect(ring).toHaveLength(17);
+    expect(ring[0]).toEqual(ring[16]);
+    for (const p of ring) expect(distanceMetres([106.9, 11.5], p as [number, number])).toBeCloseTo(5000, -2);
   });
 });

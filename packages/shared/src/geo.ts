@@ -80,3 +80,14 @@ export function distanceMetres(a: readonly [number, number], b: readonly [number
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
+
+/** A closed ring of `sides` [lon, lat] points approximating a circle of `radiusM` metres (for maps). */
+export function circleRing([lon, lat]: [number, number], radiusM: number, sides = 32): number[][] {
+  const dLat = radiusM / 111_320;
+  const dLon = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const ring = Array.from({ length: sides }, (_, i) => {
+    const angle = (2 * Math.PI * i) / sides;
+    return [lon + dLon * Math.cos(angle), lat + dLat * Math.sin(angle)];
+  });
+  return [...ring, ring[0]!];
+}

@@ -13,3 +13,5 @@ export * from './cases';
 export * from './sensors';
 export * from './connectors';
 export * from './incidents';
+export * from './cameras';
+export * from './alerts';

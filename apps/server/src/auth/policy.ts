@@ -41,6 +41,13 @@ const PERMISSIONS = {
   'incidents.manage': ['administrator', 'leader', 'operator'],
   /** SLA policies, auto-creation rules and SOP checklists. */
   'operations.configure': ['administrator'],
+  /** Cameras and their streams, inside the reader's unit scope. */
+  'cameras.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
+  'cameras.write': ['administrator'],
+  /** Issue, update and cancel public early-warning alerts (CAP). */
+  'alerts.issue': ['administrator', 'leader', 'operator'],
+  /** Send CAP alerts into the IOC as events (operators, or a machine with an operator's API key). */
+  'cap.ingest': ['administrator', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -713,6 +713,57 @@ export interface LiveLogTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface CamerasTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  type: string;
+  lon: number;
+  lat: number;
+  unit_id: number | null;
+  owner_organisation_id: number | null;
+  stream_url: string;
+  status: Generated<string>;
+  status_checked_at: Timestamp | null;
+  status_changed_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PublicAlertsTable {
+  id: Generated<string>;
+  state: string;
+  event: string;
+  cap_category: string;
+  urgency: string;
+  severity: string;
+  certainty: string;
+  headline: string;
+  description: string;
+  instruction: string;
+  headline_en: string | null;
+  description_en: string | null;
+  instruction_en: string | null;
+  area_desc: string;
+  unit_codes: unknown;
+  area: unknown;
+  effective: Timestamp;
+  expires: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicAlertMessagesTable {
+  id: Generated<string>;
+  alert_id: string;
+  identifier: string;
+  msg_type: string;
+  sent: Timestamp;
+  headline: string;
+  xml: string;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -772,4 +823,7 @@ export interface Database {
   sop_steps: SopStepsTable;
   incident_sop_steps: IncidentSopStepsTable;
   live_log: LiveLogTable;
+  cameras: CamerasTable;
+  public_alerts: PublicAlertsTable;
+  public_alert_messages: PublicAlertMessagesTable;
 }

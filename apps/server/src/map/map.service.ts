@@ -28,7 +28,11 @@ interface Feature {
 
 /** The map layer of units: official boundaries where loaded, schematic cells elsewhere. */
 export class MapService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Called after boundaries changed, e.g. to place cameras in the units they now fall in. */
+    private readonly onBoundariesChanged: () => Promise<unknown> = async () => {},
+  ) {}
 
   async units(
     _actor: Actor,
@@ -178,6 +182,7 @@ export class MapService {
       });
     });
     forgetUnitTree(this.db);
+    if (updates.length > 0) await this.onBoundariesChanged();
     return { updated: updates.length, errors };
   }
 }

@@ -7,6 +7,7 @@ import { seedFinance } from './seed-finance.js';
 import { seedDemoCases } from './seed-demo-cases.js';
 import { seedDemoSensors } from './seed-demo-sensors.js';
 import { seedOperationsDemo } from './seed-operations.js';
+import { demoCameras } from '../demo/cameras.js';
 
 const BATCH = 20_000;
 
@@ -31,6 +32,11 @@ export async function seedDemo(
     people: PEOPLE,
   });
   await catalogue.upsertIndicators('cli', INDICATORS);
+  const cameras = demoCameras();
+  await services.cameras.importRows('cli', cameras, { partial: false, audit: 'import' });
+  const checkedAt = new Date();
+  await services.cameras.recordStatuses(cameras.map((c) => ({ code: c.code, status: c.status, checkedAt })));
+  log(`Camera: ${cameras.length} (minh họa / synthetic)`);
   log(`Danh mục: ${DEMO_UNITS.length} đơn vị, ${INDICATORS.length} chỉ tiêu / catalogue loaded`);
   const { from, to } = options;
   const demo = generateDemo({ ...(from ? { from } : {}), ...(to ? { to } : {}) });

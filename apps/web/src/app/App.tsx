@@ -62,6 +62,11 @@ const AdminConnectorsPage = lazy(() =>
 const OperationsPage = lazy(() =>
   import('../pages/OperationsPage').then((m) => ({ default: m.OperationsPage })),
 );
+const CamerasPage = lazy(() => import('../pages/CamerasPage').then((m) => ({ default: m.CamerasPage })));
+const AlertsPage = lazy(() => import('../pages/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const PublicAlertsPage = lazy(() =>
+  import('../pages/PublicAlertsPage').then((m) => ({ default: m.PublicAlertsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -99,6 +104,10 @@ const ROUTES: Route[] = [
   { path: '/sensors', page: SensorsPage },
   { path: '/admin/connectors', page: AdminConnectorsPage },
   { path: '/operations', page: OperationsPage },
+  { path: '/cameras', page: CamerasPage },
+  { path: '/alerts', page: AlertsPage },
+  // The public alerts page has its own light header (no login, no operator navigation).
+  { path: '/public/alerts', page: PublicAlertsPage, bare: true },
 ];
 
 export function App() {

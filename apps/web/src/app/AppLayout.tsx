@@ -54,6 +54,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/operations" active={pathname.startsWith('/operations')}>
             {t('nav.operations')}
           </NavLink>
+          <NavLink to="/cameras" active={pathname.startsWith('/cameras')}>
+            {t('nav.cameras')}
+          </NavLink>
+          <NavLink to="/alerts" active={pathname.startsWith('/alerts')}>
+            {t('nav.alerts')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>

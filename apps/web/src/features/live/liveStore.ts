@@ -99,6 +99,13 @@ export function startLiveUpdates(): () => void {
         incident: operationsMessage('incident'),
         // After a reconnect the missed messages were replayed; a gap longer than the retention reloads everything.
         'replay-done': operationsChanged,
+        // A camera went on- or offline: the wall and the camera map show it.
+        'camera-status': () => invalidateQueries((url) => url.startsWith('/api/v1/cameras')),
+        // An alert was issued, updated or cancelled: public and operator lists follow.
+        'public-alert': () =>
+          invalidateQueries(
+            (url) => url.startsWith('/api/v1/alerts') || url.startsWith('/api/v1/public/alerts'),
+          ),
       },
       (connected) => set({ connected }),
     );

@@ -13,11 +13,7 @@ export interface OperationsLayerDefinition {
   liveTopic?: string;
 }
 
-/**
- * The layers of the map of now, drawn in this order. Another source (cameras, sensors) is one
- * more entry, e.g. `{ id: 'cameras', labelKey: 'ops.layer.cameras', colour: '#2563eb',
- * url: () => '/api/v1/cameras/geojson' }`.
- */
+/** The layers of the map of now, drawn in this order; another source is one more entry. */
 export const OPERATIONS_LAYERS: OperationsLayerDefinition[] = [
   {
     id: 'events',
@@ -31,5 +27,11 @@ export const OPERATIONS_LAYERS: OperationsLayerDefinition[] = [
     labelKey: 'ops.layer.incidents',
     colour: '#b91c1c',
     url: operationsUrls.incidentsGeojson,
+  },
+  {
+    id: 'cameras',
+    labelKey: 'ops.layer.cameras',
+    colour: '#2563eb',
+    url: () => '/api/v1/cameras/geojson',
   },
 ];
