@@ -41,6 +41,9 @@ import { streamRoutes } from './stream/stream.routes.js';
 import { explanationRoutes } from './explanations/explanations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { valuesRoutes } from './values/values.routes.js';
+import { DataSetsService } from './data-supply/data-sets.service.js';
+import { SubmissionsService } from './data-supply/submissions.service.js';
+import { dataSupplyRoutes } from './data-supply/data-supply.routes.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -58,6 +61,8 @@ export interface Services {
   notifications: NotificationsService;
   deliveries: DeliveryWorker;
   clock: Clock;
+  dataSets: DataSetsService;
+  submissions: SubmissionsService;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
@@ -74,6 +79,11 @@ export function createServices(
   refresher.onRefreshed((change) => live.publish({ topic: 'data-changed', data: change }));
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
+  const notifications = new NotificationsService(handle.db, live, clock, {
+    emailEnabled: transports.email !== null,
+    wake: () => deliveries.wake(),
+  });
+  const dataSets = new DataSetsService(handle.db);
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
@@ -85,12 +95,11 @@ export function createServices(
     overview: new OverviewService(handle.db),
     refresher,
     live,
-    notifications: new NotificationsService(handle.db, live, clock, {
-      emailEnabled: transports.email !== null,
-      wake: () => deliveries.wake(),
-    }),
+    notifications,
     deliveries,
     clock,
+    dataSets,
+    submissions: new SubmissionsService(handle.db, dataSets, live, notifications, clock, changed),
   };
 }
 
@@ -204,6 +213,7 @@ export async function buildApp(
   await app.register(mapRoutes(services), { prefix: '/api/v1' });
   await app.register(streamRoutes(services), { prefix: '/api/v1' });
   await app.register(notificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(dataSupplyRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

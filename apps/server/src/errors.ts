@@ -30,6 +30,16 @@ const CATALOGUE = {
     'Unsupported content type (use application/json or text/csv).',
   ],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
+  SUBMISSION_STATE: [
+    409,
+    'Lần nộp số liệu không ở trạng thái cho phép thao tác này.',
+    'The submission is not in a state that allows this.',
+  ],
+  NOT_APPROVER: [
+    403,
+    'Chỉ người phê duyệt của bộ số liệu (thủ trưởng cơ quan) mới được duyệt.',
+    "Only the data set's approver (the head of the organisation) may decide.",
+  ],
   INTERNAL: [
     500,
     'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.',

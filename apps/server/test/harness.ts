@@ -51,6 +51,7 @@ export async function startTestApp(
     app,
     close: async () => {
       await app.close();
+      await services.submissions.idle();
       await services.deliveries.stop();
       await services.refresher.drain();
       await handle.close();

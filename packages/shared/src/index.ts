@@ -7,3 +7,4 @@ export * from './format';
 export * from './text';
 export * from './geo';
 export * from './events';
+export * from './data-supply';

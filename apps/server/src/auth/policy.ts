@@ -16,6 +16,11 @@ const PERMISSIONS = {
   'explanations.comment': ['administrator', 'leader', 'analyst', 'operator'],
   'notifications.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   'notifications.manage': ['administrator'],
+  /** Data supply: define data sets; send files and forms; approve as an organisation's head; read the scoreboard. */
+  'datasets.manage': ['administrator'],
+  'supply.submit': ['administrator', 'data_officer'],
+  'supply.approve': ['administrator', 'leader'],
+  'supply.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

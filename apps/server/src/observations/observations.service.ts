@@ -191,7 +191,7 @@ function hashRequest(request: WriteRequest): string {
  * equal to what is stored are left alone), and queue the touched (indicator, year) roll-ups.
  * All CTEs see the same snapshot, so `changed` reads the versions before the upsert.
  */
-async function upsertRows(
+export async function upsertRows(
   trx: Db,
   rows: ValidRow[],
   by: string,
