@@ -44,6 +44,8 @@ import { valuesRoutes } from './values/values.routes.js';
 import { DataSetsService } from './data-supply/data-sets.service.js';
 import { SubmissionsService } from './data-supply/submissions.service.js';
 import { dataSupplyRoutes } from './data-supply/data-supply.routes.js';
+import { CompletenessService } from './data-supply/completeness.service.js';
+import { ReminderScheduler } from './data-supply/reminder-scheduler.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -63,9 +65,12 @@ export interface Services {
   clock: Clock;
   dataSets: DataSetsService;
   submissions: SubmissionsService;
+  completeness: CompletenessService;
+  reminders: ReminderScheduler;
 }
 
-export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> & Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>>;
+export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
+  Partial<Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'SUPPLY_LATE_FLAG'>>;
 
 export function createServices(
   handle: DatabaseHandle,
@@ -84,6 +89,7 @@ export function createServices(
     wake: () => deliveries.wake(),
   });
   const dataSets = new DataSetsService(handle.db);
+  const completeness = new CompletenessService(handle.db, dataSets, clock, config.SUPPLY_LATE_FLAG ?? 3);
   return {
     explanations: new ExplanationsService(handle.db, values),
     map: new MapService(handle.db),
@@ -100,6 +106,8 @@ export function createServices(
     clock,
     dataSets,
     submissions: new SubmissionsService(handle.db, dataSets, live, notifications, clock, changed),
+    completeness,
+    reminders: new ReminderScheduler(handle.db, dataSets, completeness, notifications, clock),
   };
 }
 

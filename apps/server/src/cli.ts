@@ -29,6 +29,8 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
   }
 }
 
+/** How often `serve` checks data-supply deadlines for reminders. */
+const REMINDER_INTERVAL_MS = 60_000;
 /** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
 const DELIVERY_INTERVAL_MS = 15_000;
 
@@ -93,12 +95,17 @@ program
     }
     services.refresher.schedule();
     services.deliveries.start(DELIVERY_INTERVAL_MS);
+    // Files whose processing a stop interrupted are processed again; then reminders run every minute.
+    await services.submissions.recover();
+    services.reminders.start(REMINDER_INTERVAL_MS);
     const app = await buildApp(handle, services, { logger: false, demo: config.IOC_MODE === 'demo' });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     log(`IOC đang chạy tại / running at ${address}  (CSDL / database: ${handle.engine})`);
     const stop = async () => {
       await app.close();
       await services.deliveries.stop();
+      await services.reminders.stop();
+      await services.submissions.idle();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);

@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587; without it no e-mail is sent. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('IOC <ioc@localhost>'),
+  /** Data supply: a unit late or missing this many times in the last 12 months is flagged for review. */
+  SUPPLY_LATE_FLAG: z.coerce.number().int().min(1).default(3),
 });
 
 export type Config = z.infer<typeof envSchema>;

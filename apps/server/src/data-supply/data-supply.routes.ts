@@ -146,6 +146,32 @@ export const dataSupplyRoutes =
     );
 
     app.get(
+      '/supply/scoreboard',
+      {
+        schema: {
+          tags: ['data supply'],
+          summary:
+            'Bảng theo dõi đầy đủ, đúng hạn / Completeness and timeliness scoreboard (reporting and on-time rates)',
+          querystring: z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }),
+        },
+      },
+      async (request) => services.completeness.scoreboard(request.actor, request.query),
+    );
+
+    app.get(
+      '/supply/status/:code/:period',
+      {
+        schema: {
+          tags: ['data supply'],
+          summary: 'Tình trạng nộp của từng đơn vị trong một kỳ / Which units supplied a period, and when',
+          params: periodParams,
+        },
+      },
+      async (request) =>
+        services.completeness.periodStatus(request.actor, request.params.code, request.params.period),
+    );
+
+    app.get(
       '/submissions',
       {
         schema: {
