@@ -22,6 +22,16 @@ const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default
 const AdminBoundariesPage = lazy(() =>
   import('../pages/AdminBoundariesPage').then((m) => ({ default: m.AdminBoundariesPage })),
 );
+const SupplyPage = lazy(() => import('../pages/SupplyPage').then((m) => ({ default: m.SupplyPage })));
+const SupplyApprovalsPage = lazy(() =>
+  import('../pages/SupplyApprovalsPage').then((m) => ({ default: m.SupplyApprovalsPage })),
+);
+const SupplyScoreboardPage = lazy(() =>
+  import('../pages/SupplyScoreboardPage').then((m) => ({ default: m.SupplyScoreboardPage })),
+);
+const AdminDataSetsPage = lazy(() =>
+  import('../pages/AdminDataSetsPage').then((m) => ({ default: m.AdminDataSetsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -40,6 +50,10 @@ const ROUTES: Route[] = [
   { path: '/wall', page: WallPage, bare: true },
   { path: '/login', page: LoginPage },
   { path: '/admin/boundaries', page: AdminBoundariesPage },
+  { path: '/supply', page: SupplyPage },
+  { path: '/supply/approvals', page: SupplyApprovalsPage },
+  { path: '/supply/scoreboard', page: SupplyScoreboardPage },
+  { path: '/admin/data-sets', page: AdminDataSetsPage },
 ];
 
 export function App() {

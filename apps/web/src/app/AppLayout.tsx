@@ -39,6 +39,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/domain" active={pathname.startsWith('/domain')}>
             {t('nav.domains')}
           </NavLink>
+          <NavLink to="/supply" active={pathname.startsWith('/supply') || pathname === '/admin/data-sets'}>
+            {t('nav.supply')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>
