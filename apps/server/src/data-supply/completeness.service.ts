@@ -17,6 +17,8 @@ export interface UnitArrival {
 }
 
 const MS_PER_MONTH = 30.44 * 86_400_000;
+/** After the last unit ended, the last periods' deadlines still fall within this time. */
+const UNITS_ENDED_GRACE_MS = 45 * 86_400_000;
 
 /**
  * Completeness and timeliness (DHIS2-style reporting and on-time rates) per data set,
@@ -80,6 +82,19 @@ export class CompletenessService {
     );
   }
 
+  /**
+   * The end of the scoreboard's window: the date asked for, or now — but no later than shortly
+   * after the last day any unit exists (a hierarchy that ended in a reorganisation, as the demo
+   * province did, expects nothing afterwards).
+   */
+  private windowEnd(tree: UnitTree, until?: string): Date {
+    const now = this.clock();
+    if (until) return new Date(Math.min(now.getTime(), Date.parse(`${until}T23:59:59+07:00`)));
+    if (tree.units.some((u) => u.validTo === null)) return now;
+    const lastDay = tree.units.reduce((max, u) => (u.validTo! > max ? u.validTo! : max), '0000-01-01');
+    return new Date(Math.min(now.getTime(), Date.parse(`${lastDay}T00:00:00Z`) + UNITS_ENDED_GRACE_MS));
+  }
+
   /** Each expected unit of one data set and period: arrived when, on time or not. */
   async periodStatus(actor: Actor, code: string, period: string) {
     requirePermission(actor, 'supply.read');
@@ -108,11 +123,11 @@ export class CompletenessService {
    * with the reminders sent; per organisation its totals; units late or missing at least the
    * threshold number of times, flagged.
    */
-  async scoreboard(actor: Actor, options: { months: number }) {
+  async scoreboard(actor: Actor, options: { months: number; until?: string }) {
     requirePermission(actor, 'supply.read');
-    const now = this.clock();
-    const from = new Date(now.getTime() - options.months * MS_PER_MONTH);
     const [dataSets, tree] = await Promise.all([this.dataSets.list(actor), loadUnitTree(this.db)]);
+    const now = this.windowEnd(tree, options.until);
+    const from = new Date(now.getTime() - options.months * MS_PER_MONTH);
     const reminders = await this.db
       .selectFrom('data_supply_reminders')
       .select(['data_set_id', 'period', 'stage', (eb) => eb.fn.countAll<string>().as('n')])

@@ -152,7 +152,13 @@ export const dataSupplyRoutes =
           tags: ['data supply'],
           summary:
             'Bảng theo dõi đầy đủ, đúng hạn / Completeness and timeliness scoreboard (reporting and on-time rates)',
-          querystring: z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }),
+          querystring: z.object({
+            months: z.coerce.number().int().min(1).max(36).default(12),
+            until: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+          }),
         },
       },
       async (request) => services.completeness.scoreboard(request.actor, request.query),

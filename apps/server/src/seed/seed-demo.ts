@@ -2,6 +2,7 @@ import type { Services } from '../app.js';
 import { DOMAINS, INDICATORS, ORGANISATIONS, PEOPLE, TEAMS } from '../demo/catalogue.js';
 import { generateDemo } from '../demo/generate.js';
 import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../demo/units.js';
+import { seedSupplyDemo } from './seed-supply.js';
 
 const BATCH = 20_000;
 
@@ -41,6 +42,8 @@ export async function seedDemo(
     log(`Số liệu: ${Math.min(i + BATCH, demo.observations.length)}/${demo.observations.length}`);
   }
   await catalogue.upsertTargets('cli', demo.targets);
+  const supply = await seedSupplyDemo(services, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  log(`Cung cấp số liệu: ${supply.dataSets} bộ số liệu, ${supply.receipts} lượt nộp / data supply history`);
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
   return { observations: demo.observations.length };

@@ -319,7 +319,7 @@ const vi = {
   'supply.remindBeforeHours': 'Nhắc trước hạn (giờ)',
   'supply.rules': 'Quy tắc kiểm tra (JSON)',
   'supply.rulesHint':
-    "Ví dụ: [{'kind':'range','indicator':'TONG','min':0}, {'kind':'relation','left':'NAM + NU','operator':'=','right':'TONG'}, {'kind':'outlier','indicator':'TONG','periods':12,'threshold':3.5}]",
+    'Ví dụ: [{"kind":"range","indicator":"TONG","min":0}, {"kind":"relation","left":"NAM + NU","operator":"=","right":"TONG"}, {"kind":"outlier","indicator":"TONG","periods":12,"threshold":3.5}]',
   'supply.rulesInvalid': 'Quy tắc kiểm tra không đúng định dạng JSON.',
   'supply.save': 'Lưu bộ số liệu',
   'supply.saved': 'Đã lưu bộ số liệu {code}.',
