@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { requestJson } from '../../../lib/api/http';
+import { invalidateQueries } from '../../../lib/api/query';
 import type { Submission } from '../api/supplyApi';
 
 /** Polls a submission while its file is queued or processed. */
@@ -15,6 +16,8 @@ export function useSubmission(id: string): { submission: Submission | null; relo
           if (stopped) return;
           setSubmission(s);
           if (s.status === 'queued' || s.status === 'processing') timer = setTimeout(poll, 400);
+          // Done: lists showing this submission refresh.
+          else invalidateQueries((url) => url.startsWith('/api/v1/submissions?'));
         },
         () => {
           if (!stopped) timer = setTimeout(poll, 2000);
