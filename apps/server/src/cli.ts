@@ -253,6 +253,19 @@ importCommand
   );
 
 importCommand
+  .command('data-sets <file>')
+  .description(
+    'Bộ số liệu phải cung cấp từ JSON (mảng, trường như PUT /api/v1/data-sets/:code) / Data sets from a JSON array',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const items = JSON.parse(await readFile(file, 'utf8')) as unknown[];
+      for (const item of items) await services.dataSets.upsert('cli', item);
+      log(`Bộ số liệu: ${items.length} / data sets written`);
+    }),
+  );
+
+importCommand
   .command('indicators <file>')
   .description(
     'Chỉ tiêu từ JSON hoặc CSV (tên cột = tên trường) / Indicators from JSON or CSV (headers = field names)',

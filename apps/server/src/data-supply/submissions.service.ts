@@ -31,6 +31,7 @@ import {
 import { SheetValidator, type Finding, type SheetContext } from './supply-sheet.js';
 
 const PROGRESS_EVERY = 2000;
+const YIELD_EVERY_MS = 15;
 const INSERT_BATCH = 10_000;
 
 export interface SubmissionView {
@@ -463,8 +464,14 @@ export class SubmissionsService {
     let lastReported = 0;
     let meta: FileMeta;
     try {
+      let lastYield = Date.now();
       meta = await readRows(row.file!, row.file_format ?? 'csv', async (rowNumber, cells) => {
         validator.read(rowNumber, cells);
+        // A long file must not starve the server: other requests (progress polls) get a turn.
+        if (Date.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
         if (validator.rowsRead - lastReported >= PROGRESS_EVERY) {
           lastReported = validator.rowsRead;
           await this.reportProgress(id, validator.rowsRead, row.rows_total);
