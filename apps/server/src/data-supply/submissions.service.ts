@@ -3,7 +3,7 @@ import { compileRules, formatPeriodLabel, parsePeriod, previousPeriod, type Peri
 import { sql, type Selectable } from 'kysely';
 import { writeAudit } from '../audit/audit.repository.js';
 import { actorName, type Actor } from '../auth/actor.js';
-import { requirePermission } from '../auth/policy.js';
+import { can, requirePermission } from '../auth/policy.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
@@ -31,6 +31,8 @@ import {
 import { SheetValidator, type Finding, type SheetContext } from './supply-sheet.js';
 
 const PROGRESS_EVERY = 2000;
+/** Live progress goes to the screens of people who follow data supply. */
+const canFollow = (actor: Actor) => can(actor, 'supply.read');
 const YIELD_EVERY_MS = 15;
 const INSERT_BATCH = 10_000;
 
@@ -485,7 +487,7 @@ export class SubmissionsService {
         .set({ status: 'failed', failure: reason })
         .where('id', '=', id)
         .execute();
-      this.live.publish({ topic: 'supply.submission', data: { id, status: 'failed' } });
+      this.live.publish({ topic: 'supply.submission', audience: canFollow, data: { id, status: 'failed' } });
       return;
     }
     validator.finish();
@@ -497,7 +499,7 @@ export class SubmissionsService {
       );
     }
     await this.db.transaction().execute((trx) => storeResult(trx, id, dataSet, validator));
-    this.live.publish({ topic: 'supply.submission', data: { id, done: true } });
+    this.live.publish({ topic: 'supply.submission', audience: canFollow, data: { id, done: true } });
   }
 
   private async reportProgress(id: string, processed: number, total: number): Promise<void> {
@@ -506,7 +508,7 @@ export class SubmissionsService {
       .set({ rows_processed: processed })
       .where('id', '=', id)
       .execute();
-    this.live.publish({ topic: 'supply.submission', data: { id, processed, total } });
+    this.live.publish({ topic: 'supply.submission', audience: canFollow, data: { id, processed, total } });
   }
 
   private async loadRow(id: string): Promise<{ row: SubmissionRow; dataSet: DataSet }> {
@@ -608,7 +610,7 @@ export class SubmissionsService {
   }
 
   private async notifyApprover(dataSet: DataSet, period: string, id: string): Promise<void> {
-    this.live.publish({ topic: 'supply.submission', data: { id, status: 'submitted' } });
+    this.live.publish({ topic: 'supply.submission', audience: canFollow, data: { id, status: 'submitted' } });
     if (!dataSet.approverPersonCode) return;
     await this.notifications.notify({
       personCodes: [dataSet.approverPersonCode],
@@ -675,7 +677,7 @@ export class SubmissionsService {
       );
     });
     this.onChanged();
-    this.live.publish({ topic: 'supply.submission', data: { id, status: 'published' } });
+    this.live.publish({ topic: 'supply.submission', audience: canFollow, data: { id, status: 'published' } });
     return this.view(id, dataSet);
   }
 
