@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSupplyFixture, supplySessions } from './data-supply.fixture.js';
-import { ENGINES, loadFixture, startTestApp, type TestContext } from './harness.js';
+import { ENGINES, loadFixture, startTestApp, writeRows, type TestContext } from './harness.js';
 
 type Report = {
   row: number;
@@ -347,6 +347,32 @@ describe.each(ENGINES)('data supply: data sets, files, approval on $name', (engi
         headers: auth(s.officer),
       });
       expect(submit.json().submission.status).toBe('submitted');
+      await loadSupplyFixture(ctx.services);
+    });
+  });
+
+  describe('outliers', () => {
+    it('flags a value far from the unit history for review without rejecting it', async () => {
+      await writeRows(
+        ctx.services,
+        ['2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01'].map((period, k) => ({
+          indicator: 'HS_XL',
+          unit: 'C1',
+          period,
+          value: 100 + (k % 3),
+        })),
+      );
+      await loadSupplyFixture(ctx.services, {
+        rules: [{ kind: 'outlier', indicator: 'HS_XL', periods: 12, threshold: 3.5 }],
+      });
+      const csv = 'unit;HS_XL;HS_DH\nC1;950;900\nC2;10;9\n';
+      const id = (await upload(s.officer, csv, '2024-03', 'ngoai-le.csv')).json().submission.id as string;
+      const report = await fetchSubmission(id);
+      expect(report).toMatchObject({ status: 'draft', errorCount: 0, rowsValid: 2, canSubmit: true });
+      expect(report.report).toMatchObject([
+        { row: 2, column: 'B', field: 'HS_XL', severity: 'warning', code: 'OUTLIER' },
+      ]);
+      expect(report.report[0]!.message).toMatch(/^Giá trị 950 khác thường so với các kỳ trước của đơn vị/);
       await loadSupplyFixture(ctx.services);
     });
   });
