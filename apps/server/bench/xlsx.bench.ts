@@ -6,6 +6,7 @@
  *   node --import tsx apps/server/bench/xlsx.bench.ts        (BENCH_SCALE=0.1 for a quick run)
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -170,7 +171,8 @@ async function main() {
     '',
     `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores, ${Math.round(machine.memoryGiB)} GiB), Node ${machine.node}, sources ${describeSources()}. ` +
       `File: ${(xlsx.length / 1024 / 1024).toFixed(1)} MiB XLSX (template writer, ${f(write.seconds)} s), ${(csv.length / 1024 / 1024).toFixed(1)} MiB CSV. ` +
-      'Peak memory is of the whole process, sampled every 10 ms (it includes what earlier phases left).',
+      'Peak memory is of the whole process, sampled every 10 ms (it includes what earlier phases left). ' +
+      `Load average at the end: ${loadavg()[0]!.toFixed(1)} on ${machine.cores} cores (figures taken alongside other work are slower).`,
     '',
     '| Phase | Time (s) | Rows/s | Peak RSS (MiB) | Peak heap (MiB) | RSS at start (MiB) | Time vs streaming read |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -88,7 +88,7 @@ export function createServices(
     emailEnabled: transports.email !== null,
     wake: () => deliveries.wake(),
   });
-  const dataSets = new DataSetsService(handle.db);
+  const dataSets = new DataSetsService(handle.db, clock);
   const completeness = new CompletenessService(handle.db, dataSets, clock, config.SUPPLY_LATE_FLAG ?? 3);
   return {
     explanations: new ExplanationsService(handle.db, values),

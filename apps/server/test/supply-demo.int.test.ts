@@ -40,6 +40,15 @@ describe('demo data supply', () => {
     expect(await count()).toBe(before);
   });
 
+  it('suggests the last month its units existed to a data officer (the demo units ended in 2025)', async () => {
+    const res = await ctx.app.inject({
+      url: '/api/v1/data-sets',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const hotich = res.json().dataSets.find((d: { code: string }) => d.code === 'HOTICH_DX');
+    expect(hotich.suggestedPeriod).toBe('2025-06');
+  });
+
   it('gives a scoreboard where most units are on time and the chronically late ones are flagged', async () => {
     const res = await ctx.app.inject({
       url: '/api/v1/supply/scoreboard?months=12&until=2025-01-31',

@@ -3,6 +3,9 @@ import {
   dataSetInputSchema,
   deadlineRuleSchema,
   FormulaError,
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
   unitSelectionSchema,
   validationRuleSchema,
   type DataSetFrequency,
@@ -12,6 +15,7 @@ import {
 } from '@ioc/shared';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { Clock } from '../clock.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Actor, AuthenticatedActor } from '../auth/actor.js';
 import { authorise, can, requirePermission, type Writer } from '../auth/policy.js';
@@ -19,7 +23,10 @@ import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import type { DataSetsTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import type { UnitNode, UnitTree } from '../units/unit-tree.js';
+import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
+
+/** How far back a suggested period may go (about five years of days). */
+const MAX_PERIODS_BACK = 1900;
 
 /** A data set as the API and the services see it. */
 export interface DataSet {
@@ -42,6 +49,9 @@ export interface DataSet {
   remindBeforeHours: number;
   isActive: boolean;
 }
+
+/** A data set as listed for a person: with the period they would usually report now. */
+export type DataSetListItem = DataSet & { suggestedPeriod: string };
 
 type DataSetRow = Selectable<DataSetsTable> & { organisation_code: string; organisation_name: string };
 
@@ -89,6 +99,21 @@ export function resolveDataSetUnits(dataSet: DataSet, tree: UnitTree, periodEnd:
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/**
+ * The period an officer usually reports at `now`: today for daily data, the period just ended
+ * otherwise — or, when no unit must report then (a hierarchy that has ended), the last period
+ * that still had units.
+ */
+export function suggestPeriod(dataSet: DataSet, tree: UnitTree, now: Date): string {
+  const current = periodContaining(dataSet.frequency, now);
+  let period = dataSet.frequency === 'day' ? current : previousPeriod(current);
+  for (let i = 0; i < MAX_PERIODS_BACK; i++) {
+    if (resolveDataSetUnits(dataSet, tree, parsePeriod(period)!.end).length > 0) return period;
+    period = previousPeriod(period);
+  }
+  return dataSet.frequency === 'day' ? current : previousPeriod(current);
+}
+
 /** Who the actor is in the people register (a user linked to a person), for approver checks. */
 export async function findActorPerson(db: Db, actor: Actor): Promise<string | null> {
   if (actor.kind !== 'user') return null;
@@ -103,7 +128,10 @@ export async function findActorPerson(db: Db, actor: Actor): Promise<string | nu
 
 /** Defines what each organisation must supply, and by when. Administrators edit; others read theirs. */
 export class DataSetsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   private query() {
     return this.db
@@ -134,6 +162,13 @@ export class DataSetsService {
     if (actor.role !== 'data_officer') return all;
     const person = await findActorPerson(this.db, actor);
     return all.filter((d) => isSupplier(actor, person, d));
+  }
+
+  /** The actor's data sets, each with the period usually reported now (see suggestPeriod). */
+  async listWithPeriods(actor: Actor): Promise<DataSetListItem[]> {
+    const [dataSets, tree] = await Promise.all([this.list(actor), loadUnitTree(this.db)]);
+    const now = this.clock();
+    return dataSets.map((d) => ({ ...d, suggestedPeriod: suggestPeriod(d, tree, now) }));
   }
 
   /** Loads a data set the actor may send data for (403 otherwise). */

@@ -21,7 +21,7 @@ export const dataSupplyRoutes =
     app.get(
       '/data-sets',
       { schema: { tags: ['data supply'], summary: 'Bộ số liệu phải cung cấp / Data sets to supply' } },
-      async (request) => ({ dataSets: await dataSets.list(request.actor) }),
+      async (request) => ({ dataSets: await dataSets.listWithPeriods(request.actor) }),
     );
 
     app.put(

@@ -19,6 +19,8 @@ export interface DataSet {
   rules: ValidationRule[];
   remindBeforeHours: number;
   isActive: boolean;
+  /** The period usually reported now (the last one with reporting units). */
+  suggestedPeriod: string;
 }
 
 export type SubmissionStatus =

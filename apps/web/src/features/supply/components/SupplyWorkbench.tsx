@@ -1,4 +1,3 @@
-import { periodContaining, previousPeriod } from '@ioc/shared';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../../lib/api/useApi';
 import { useI18n } from '../../../lib/i18n/useI18n';
@@ -8,12 +7,6 @@ import { FileUpload } from './FileUpload';
 import { FormEntry } from './FormEntry';
 import { SubmissionPanel } from './SubmissionPanel';
 import { SubmissionStatusBadge } from './SubmissionStatusBadge';
-
-/** The period a data officer usually reports: today for daily data, the period just ended otherwise. */
-function defaultPeriod(dataSet: DataSet): string {
-  const current = periodContaining(dataSet.frequency, new Date());
-  return dataSet.frequency === 'day' ? current : previousPeriod(current);
-}
 
 /**
  * "Nộp số liệu": the officer picks one of their data sets and a period, downloads the template,
@@ -30,7 +23,7 @@ export function SupplyWorkbench() {
   const dataSet = dataSets.find((d) => d.code === code) ?? dataSets[0];
 
   useEffect(() => {
-    if (dataSet && !period) setPeriod(defaultPeriod(dataSet));
+    if (dataSet && !period) setPeriod(dataSet.suggestedPeriod);
   }, [dataSet, period]);
 
   const history = useApi<{ submissions: Submission[] }>(
@@ -46,7 +39,7 @@ export function SupplyWorkbench() {
   const choose = (next: string) => {
     setCode(next);
     const chosen = dataSets.find((d) => d.code === next);
-    setPeriod(chosen ? defaultPeriod(chosen) : '');
+    setPeriod(chosen?.suggestedPeriod ?? '');
     setCurrent(null);
   };
 
