@@ -217,10 +217,15 @@ describe.each(ENGINES)('data supply: data sets, files, approval on $name', (engi
       expect(byOtherLeader.json().code).toBe('NOT_APPROVER');
 
       const inbox = await ctx.app.inject({
-        url: '/api/v1/submissions?status=submitted',
+        url: '/api/v1/submissions?status=submitted&toApprove=true',
         headers: auth(s.approver),
       });
       expect(inbox.json().submissions.map((x: { id: string }) => x.id)).toEqual([id]);
+      const otherInbox = await ctx.app.inject({
+        url: '/api/v1/submissions?status=submitted&toApprove=true',
+        headers: auth(s.otherLeader),
+      });
+      expect(otherInbox.json().submissions).toEqual([]);
       const approve = await ctx.app.inject({
         method: 'POST',
         url: `/api/v1/submissions/${id}/approve`,

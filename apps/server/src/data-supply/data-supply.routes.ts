@@ -189,6 +189,11 @@ export const dataSupplyRoutes =
             status: z
               .enum(['queued', 'processing', 'failed', 'draft', 'submitted', 'rejected', 'published'])
               .optional(),
+            /** `true`: only the data sets the caller approves (the approvals inbox). */
+            toApprove: z
+              .enum(['true', 'false'])
+              .transform((v) => v === 'true')
+              .optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
         },

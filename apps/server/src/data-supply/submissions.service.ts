@@ -552,8 +552,16 @@ export class SubmissionsService {
   }
 
   /** Submissions of the data sets the actor deals with, newest first. */
-  async list(actor: Actor, filter: { dataSet?: string; period?: string; status?: string; limit: number }) {
-    const visible = await this.dataSets.list(actor);
+  async list(
+    actor: Actor,
+    filter: { dataSet?: string; period?: string; status?: string; toApprove?: boolean; limit: number },
+  ) {
+    let visible = await this.dataSets.list(actor);
+    if (filter.toApprove) {
+      // The approver's inbox: only the data sets this person decides on.
+      const person = await findActorPerson(this.db, actor);
+      visible = visible.filter((d) => isApprover(actor, person, d));
+    }
     const byId = new Map(visible.map((d) => [d.id, d]));
     if (byId.size === 0) return [];
     let query = this.db

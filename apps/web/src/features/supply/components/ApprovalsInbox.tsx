@@ -8,7 +8,7 @@ import { decide, type Submission } from '../api/supplyApi';
 export function ApprovalsInbox() {
   const { t, lang, dateTime } = useI18n();
   const { data, error, refetch } = useApi<{ submissions: Submission[] }>(
-    '/api/v1/submissions?status=submitted',
+    '/api/v1/submissions?status=submitted&toApprove=true',
   );
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
