@@ -78,6 +78,11 @@ import { cameraRoutes } from './cameras/cameras.routes.js';
 import type { EmitEvent } from './cameras/camera-health.js';
 import { PublicAlertsService } from './alerts/alerts.service.js';
 import { alertRoutes, capFeedRoutes } from './alerts/alerts.routes.js';
+import { DataSetsService } from './data-supply/data-sets.service.js';
+import { SubmissionsService } from './data-supply/submissions.service.js';
+import { dataSupplyRoutes } from './data-supply/data-supply.routes.js';
+import { CompletenessService } from './data-supply/completeness.service.js';
+import { ReminderScheduler } from './data-supply/reminder-scheduler.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -118,6 +123,10 @@ export interface Services {
   alerts: PublicAlertsService;
   /** Where camera health, CAP input and sensor warnings hand their events: the events service. */
   emitEvent: EmitEvent;
+  dataSets: DataSetsService;
+  submissions: SubmissionsService;
+  completeness: CompletenessService;
+  reminders: ReminderScheduler;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
@@ -136,6 +145,7 @@ export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
       | 'LIVE_REPLAY_MINUTES'
       | 'CAP_SENDER'
       | 'CAP_SENDER_NAME'
+      | 'SUPPLY_LATE_FLAG'
     >
   >;
 
@@ -186,6 +196,8 @@ export function createServices(
       await events.ingest(event, `system:${event.source}`);
     });
   const cameras = new CamerasService(handle.db);
+  const dataSets = new DataSetsService(handle.db, clock);
+  const completeness = new CompletenessService(handle.db, dataSets, clock, config.SUPPLY_LATE_FLAG ?? 3);
   return {
     budget: new BudgetService(handle.db, intake),
     investment: new InvestmentService(handle.db, intake, () => figures.schedule()),
@@ -238,6 +250,10 @@ export function createServices(
       senderName: config.CAP_SENDER_NAME ?? 'Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước',
     }),
     emitEvent,
+    dataSets,
+    submissions: new SubmissionsService(handle.db, dataSets, live, notifications, clock, changed),
+    completeness,
+    reminders: new ReminderScheduler(handle.db, dataSets, completeness, notifications, clock),
   };
 }
 
@@ -383,6 +399,7 @@ export async function buildApp(
       cacheControl: false,
     });
   }
+  await app.register(dataSupplyRoutes(services), { prefix: '/api/v1' });
 
   if (existsSync(WEB_DIST)) {
     // wildcard: files are looked up on disk per request, so a rebuilt web app is served without a restart.

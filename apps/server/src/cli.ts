@@ -33,6 +33,8 @@ async function withRuntime<T>(fn: (services: Services) => Promise<T>): Promise<T
   }
 }
 
+/** How often `serve` checks data-supply deadlines for reminders. */
+const REMINDER_INTERVAL_MS = 60_000;
 /** How often `serve` looks for e-mails and webhook calls due (new ones are sent at once). */
 /** How often unfinished dossiers are checked against their deadlines. */
 const DOSSIER_DEADLINE_INTERVAL_MS = 5 * 60_000;
@@ -164,6 +166,9 @@ program
       : null;
     // Not awaited: the server runs while the broker is away, and the client keeps reconnecting.
     void mqttEvents?.start();
+    // Files whose processing a stop interrupted are processed again; then reminders run every minute.
+    await services.submissions.recover();
+    services.reminders.start(REMINDER_INTERVAL_MS);
     const app = await buildApp(handle, services, {
       logger: false,
       demo: config.IOC_MODE === 'demo',
@@ -198,6 +203,8 @@ program
       await services.dossierPull?.stop();
       await services.dossierFigures.drain();
       await services.caseDeadlines.stop();
+      await services.reminders.stop();
+      await services.submissions.idle();
       await services.refresher.drain();
       await handle.close();
       process.exit(0);
@@ -401,6 +408,19 @@ importCommand
       const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown[]>;
       const result = await services.catalogue.upsertReferenceData('cli', data);
       log(`Danh mục tham chiếu: ${result.written} mục / reference items written`);
+    }),
+  );
+
+importCommand
+  .command('data-sets <file>')
+  .description(
+    'Bộ số liệu phải cung cấp từ JSON (mảng, trường như PUT /api/v1/data-sets/:code) / Data sets from a JSON array',
+  )
+  .action((file: string) =>
+    withRuntime(async (services) => {
+      const items = JSON.parse(await readFile(file, 'utf8')) as unknown[];
+      for (const item of items) await services.dataSets.upsert('cli', item);
+      log(`Bộ số liệu: ${items.length} / data sets written`);
     }),
   );
 

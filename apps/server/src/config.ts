@@ -51,6 +51,8 @@ const envSchema = z.object({
   CAP_SENDER_NAME: z.string().default('Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước'),
   /** Public address used in CAP feed links (default: the address the caller used). */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Data supply: a unit late or missing this many times in the last 12 months is flagged for review. */
+  SUPPLY_LATE_FLAG: z.coerce.number().int().min(1).default(3),
 });
 
 export type Config = z.infer<typeof envSchema>;

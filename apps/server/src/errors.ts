@@ -78,6 +78,16 @@ const CATALOGUE = {
     'Đường dẫn theo dõi phản ánh không đúng hoặc đã hết hiệu lực.',
     'The report’s follow-up link is wrong or no longer valid.',
   ],
+  SUBMISSION_STATE: [
+    409,
+    'Lần nộp số liệu không ở trạng thái cho phép thao tác này.',
+    'The submission is not in a state that allows this.',
+  ],
+  NOT_APPROVER: [
+    403,
+    'Chỉ người phê duyệt của bộ số liệu (thủ trưởng cơ quan) mới được duyệt.',
+    "Only the data set's approver (the head of the organisation) may decide.",
+  ],
   INTERNAL: [
     500,
     'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị.',

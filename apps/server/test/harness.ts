@@ -55,6 +55,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await services.dossierFigures.drain();
+      await services.submissions.idle();
       await services.deliveries.stop();
       await services.refresher.drain();
       await handle.close();

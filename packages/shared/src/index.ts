@@ -15,3 +15,4 @@ export * from './connectors';
 export * from './incidents';
 export * from './cameras';
 export * from './alerts';
+export * from './data-supply';

@@ -32,6 +32,11 @@ const PERMISSIONS = {
   /** The responsible agency accepts, sends back and answers the cases forwarded to its organisation. */
   'cases.handle': ['administrator', 'data_officer'],
   'cases.configure': ['administrator'],
+  /** Data supply: define data sets; send files and forms; approve as an organisation's head; read the scoreboard. */
+  'datasets.manage': ['administrator'],
+  'supply.submit': ['administrator', 'data_officer'],
+  'supply.approve': ['administrator', 'leader'],
+  'supply.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer'],
   'internal.read': ['administrator', 'leader', 'operator', 'analyst', 'data_officer', 'viewer'],
   /** Live operations: sources (through an API key of an operator account) and operators send events. */
   'events.write': ['administrator', 'operator'],

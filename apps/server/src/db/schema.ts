@@ -764,6 +764,81 @@ export interface PublicAlertMessagesTable {
   xml: string;
 }
 
+// Data supply (issue 4): data sets, submissions with staged values, receipts, reminders.
+type Json = ColumnType<unknown, string, string>;
+
+export interface DataSetsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  organisation_id: number;
+  indicator_codes: Json;
+  unit_selection: Json;
+  frequency: 'day' | 'month' | 'quarter' | 'year';
+  deadline_rule: Json;
+  channel: 'file' | 'form' | 'api';
+  allow_partial: boolean;
+  responsible_person_codes: Json;
+  approver_person_code: string | null;
+  rules: Json;
+  remind_before_hours: number;
+  is_active: boolean;
+  updated_at: Timestamp;
+}
+
+export type SubmissionStatus =
+  'queued' | 'processing' | 'failed' | 'draft' | 'submitted' | 'rejected' | 'published';
+
+export interface SubmissionsTable {
+  id: Generated<string>;
+  data_set_id: number;
+  period: string;
+  channel: 'file' | 'form';
+  file_name: string | null;
+  file_format: 'xlsx' | 'csv' | null;
+  content_hash: string;
+  file: Buffer | null;
+  status: SubmissionStatus;
+  rows_total: Generated<number>;
+  rows_processed: Generated<number>;
+  rows_valid: Generated<number>;
+  error_count: Generated<number>;
+  warning_count: Generated<number>;
+  report: Generated<unknown>;
+  failure: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reject_reason: string | null;
+}
+
+export interface SubmissionValuesTable {
+  submission_id: string;
+  unit_id: number;
+  indicator_code: string;
+  value: number;
+}
+
+export interface DataReceiptsTable {
+  data_set_id: number;
+  unit_id: number;
+  period: string;
+  received_at: Timestamp;
+  channel: string;
+}
+
+export interface DataSupplyRemindersTable {
+  data_set_id: number;
+  period: string;
+  person_code: string;
+  stage: 'before' | 'after';
+  sent_at: Timestamp;
+}
+
 export interface Database {
   explanations: ExplanationsTable;
   units: UnitsTable;
@@ -826,4 +901,9 @@ export interface Database {
   cameras: CamerasTable;
   public_alerts: PublicAlertsTable;
   public_alert_messages: PublicAlertMessagesTable;
+  data_sets: DataSetsTable;
+  submissions: SubmissionsTable;
+  submission_values: SubmissionValuesTable;
+  data_receipts: DataReceiptsTable;
+  data_supply_reminders: DataSupplyRemindersTable;
 }

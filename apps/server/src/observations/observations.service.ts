@@ -144,7 +144,7 @@ export class ObservationsService {
  * equal to what is stored are left alone), and queue the touched (indicator, year) roll-ups.
  * All CTEs see the same snapshot, so `changed` reads the versions before the upsert.
  */
-async function upsertRows(
+export async function upsertRows(
   trx: Db,
   rows: ValidRow[],
   by: string,

@@ -17,6 +17,15 @@ export const DEMO_USERS = [
     role: 'data_officer',
     scopeUnitCode: '689',
     organisationCode: 'UBND_689',
+    personCode: 'CBDL_689',
+  },
+  {
+    username: 'chutichdx',
+    displayName: 'Chủ tịch UBND TP Đồng Xoài (demo, phê duyệt số liệu)',
+    role: 'leader',
+    scopeUnitCode: '689',
+    organisationCode: 'UBND_689',
+    personCode: 'CT_689',
   },
   {
     username: 'phuoclong',

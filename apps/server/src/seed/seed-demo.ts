@@ -8,6 +8,7 @@ import { seedDemoCases } from './seed-demo-cases.js';
 import { seedDemoSensors } from './seed-demo-sensors.js';
 import { seedOperationsDemo } from './seed-operations.js';
 import { demoCameras } from '../demo/cameras.js';
+import { seedSupplyDemo } from './seed-supply.js';
 
 const BATCH = 20_000;
 
@@ -60,6 +61,8 @@ export async function seedDemo(
   log(
     `Điều hành: ${operations.events} sự kiện, ${operations.incidents} sự cố minh họa / live operations demo`,
   );
+  const supply = await seedSupplyDemo(services, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  log(`Cung cấp số liệu: ${supply.dataSets} bộ số liệu, ${supply.receipts} lượt nộp / data supply history`);
   log('Đang tổng hợp số liệu / computing roll-ups…');
   await refresher.drain();
   return { observations: demo.observations.length, dossiers };

@@ -27,9 +27,15 @@ export class UnitTree {
   constructor(readonly units: UnitNode[]) {
     for (const unit of units) {
       this.byId.set(unit.id, unit);
-      this.byCode.set(unit.code, [...(this.byCode.get(unit.code) ?? []), unit]);
-      if (unit.parentId !== null)
-        this.childrenOf.set(unit.parentId, [...(this.childrenOf.get(unit.parentId) ?? []), unit]);
+      // Appending in place: copying the list per unit is quadratic in a parent's children.
+      const versions = this.byCode.get(unit.code);
+      if (versions) versions.push(unit);
+      else this.byCode.set(unit.code, [unit]);
+      if (unit.parentId !== null) {
+        const siblings = this.childrenOf.get(unit.parentId);
+        if (siblings) siblings.push(unit);
+        else this.childrenOf.set(unit.parentId, [unit]);
+      }
     }
   }
 

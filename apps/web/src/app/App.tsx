@@ -67,6 +67,16 @@ const AlertsPage = lazy(() => import('../pages/AlertsPage').then((m) => ({ defau
 const PublicAlertsPage = lazy(() =>
   import('../pages/PublicAlertsPage').then((m) => ({ default: m.PublicAlertsPage })),
 );
+const SupplyPage = lazy(() => import('../pages/SupplyPage').then((m) => ({ default: m.SupplyPage })));
+const SupplyApprovalsPage = lazy(() =>
+  import('../pages/SupplyApprovalsPage').then((m) => ({ default: m.SupplyApprovalsPage })),
+);
+const SupplyScoreboardPage = lazy(() =>
+  import('../pages/SupplyScoreboardPage').then((m) => ({ default: m.SupplyScoreboardPage })),
+);
+const AdminDataSetsPage = lazy(() =>
+  import('../pages/AdminDataSetsPage').then((m) => ({ default: m.AdminDataSetsPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 interface Route {
@@ -108,6 +118,10 @@ const ROUTES: Route[] = [
   { path: '/alerts', page: AlertsPage },
   // The public alerts page has its own light header (no login, no operator navigation).
   { path: '/public/alerts', page: PublicAlertsPage, bare: true },
+  { path: '/supply', page: SupplyPage },
+  { path: '/supply/approvals', page: SupplyApprovalsPage },
+  { path: '/supply/scoreboard', page: SupplyScoreboardPage },
+  { path: '/admin/data-sets', page: AdminDataSetsPage },
 ];
 
 export function App() {

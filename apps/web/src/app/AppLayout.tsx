@@ -60,6 +60,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/alerts" active={pathname.startsWith('/alerts')}>
             {t('nav.alerts')}
           </NavLink>
+          <NavLink to="/supply" active={pathname.startsWith('/supply') || pathname === '/admin/data-sets'}>
+            {t('nav.supply')}
+          </NavLink>
           <NavLink to="/wall" active={false}>
             {t('nav.wall')}
           </NavLink>
