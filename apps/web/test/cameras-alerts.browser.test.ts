@@ -118,6 +118,8 @@ describe('camera wall and early warning in Chromium', () => {
     await page.getByLabel('Thành phố Đồng Xoài').check();
     const map = page.getByRole('region', { name: 'Bản đồ khoanh vùng cảnh báo' });
     await page.waitForSelector('[data-map-drawn="alert-draw"]');
+    // The form is long: bring the map on screen before clicking points on it.
+    await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
     for (const [dx, dy] of [
       [0.4, 0.4],
