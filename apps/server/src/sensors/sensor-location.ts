@@ -1,31 +1,5 @@
+import { isPointInGeometry } from '@ioc/shared';
 import type { UnitNode, UnitTree } from '../units/unit-tree.js';
-
-type Ring = number[][];
-
-function insideRing([x, y]: [number, number], ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** True when the point lies in a GeoJSON Polygon or MultiPolygon (outside its holes). */
-export function pointInGeometry(point: [number, number], geometry: unknown): boolean {
-  const g = geometry as { type?: string; coordinates?: unknown };
-  const polygons: Ring[][] =
-    g?.type === 'Polygon'
-      ? [g.coordinates as Ring[]]
-      : g?.type === 'MultiPolygon'
-        ? (g.coordinates as Ring[][])
-        : [];
-  return polygons.some(
-    ([outer, ...holes]) =>
-      outer !== undefined && insideRing(point, outer) && !holes.some((h) => insideRing(point, h)),
-  );
-}
 
 const DEPTH = { province: 0, district: 1, commune: 2 } as const;
 
@@ -44,7 +18,7 @@ export function locateUnit(
     (u) => (!u.validFrom || u.validFrom <= today) && (!u.validTo || today <= u.validTo),
   );
   const containing = current
-    .filter((u) => boundaries.has(u.id) && pointInGeometry(point, boundaries.get(u.id)))
+    .filter((u) => boundaries.has(u.id) && isPointInGeometry(point, boundaries.get(u.id)))
     .sort((a, b) => DEPTH[b.level] - DEPTH[a.level]);
   if (containing[0]) return containing[0];
   const withCentre = current.filter((u) => u.centroid);
