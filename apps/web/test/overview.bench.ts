@@ -40,10 +40,11 @@ async function drawnAt(page: Page): Promise<{ drawn: number; loaded: number }> {
   );
   const drawn = (await handle.jsonValue()) as number;
   const loaded = await page.evaluate(async () => {
-    const entry = () =>
-      performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    while (!entry()?.loadEventEnd) await new Promise((r) => setTimeout(r, 20));
-    return entry()!.loadEventEnd;
+    for (;;) {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      if (nav && nav.loadEventEnd > 0) return nav.loadEventEnd;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   });
   return { drawn, loaded };
 }
