@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import { actorOf, authorise, type Permission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { findReplay, isUniqueViolation, saveReplay } from '../http/idempotency.js';
+import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { upsertRecords, type RecordEntity, type StoredRecord } from './record-store.js';
 
@@ -62,62 +61,57 @@ export class RecordIntake {
   ): Promise<{ status: number; body: IntakeResult }> {
     const by = authorise(writer, spec.permission);
     const actor = actorOf(writer);
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify([spec.entity, request.mode, request.rows]))
-      .digest('hex');
-    if (request.idempotencyKey) {
-      const replay = await findReplay<IntakeResult>(this.db, request.idempotencyKey, by, requestHash);
-      if (replay) return replay;
-    }
+    const requestHash = hashRequest([spec.entity, request.mode, request.rows]);
+    const response = await withIdempotency(this.db, request.idempotencyKey, by, requestHash, () =>
+      this.store(spec, request, actor, by, requestHash),
+    );
+    if (response.body.inserted + response.body.updated > 0) this.onChanged();
+    return response;
+  }
+
+  private async store(
+    spec: RecordSpec,
+    request: IntakeRequest,
+    actor: Actor,
+    by: string,
+    requestHash: string,
+  ): Promise<{ status: number; body: IntakeResult }> {
     const { valid, errors } = await spec.validate(request.rows, (i) => request.rowNumbers[i] ?? i + 1, actor);
     const base = { received: request.rows.length, rejected: errors.length, errors };
     if (errors.length > 0 && request.mode === 'all') {
       throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
     }
-    const response = await this.db
-      .transaction()
-      .execute(async (trx) => {
-        const years = await spec.touchedYears(trx, valid);
-        const { inserted, updated } = await upsertRecords(trx, spec.entity, valid, by);
-        const body: IntakeResult = {
-          ...base,
+    return this.db.transaction().execute(async (trx) => {
+      const years = await spec.touchedYears(trx, valid);
+      const { inserted, updated } = await upsertRecords(trx, spec.entity, valid, by);
+      const body: IntakeResult = {
+        ...base,
+        inserted,
+        updated,
+        unchanged: valid.length - inserted - updated,
+      };
+      if (inserted + updated > 0) {
+        await writeAudit(trx, by, 'write', spec.entity, request.idempotencyKey ?? '-', null, {
           inserted,
           updated,
-          unchanged: valid.length - inserted - updated,
-        };
-        if (inserted + updated > 0) {
-          await writeAudit(trx, by, 'write', spec.entity, request.idempotencyKey ?? '-', null, {
-            inserted,
-            updated,
-            keys: valid.slice(0, 50).map((r) => r.key),
-          });
-          if (years.length > 0) {
-            await trx
-              .insertInto('finance_figure_queue')
-              .values(years.map((year) => ({ scope: spec.scope, year })))
-              .onConflict((oc) =>
-                oc
-                  .columns(['scope', 'year'])
-                  .doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }),
-              )
-              .execute();
-          }
+          keys: valid.slice(0, 50).map((r) => r.key),
+        });
+        if (years.length > 0) {
+          await trx
+            .insertInto('finance_figure_queue')
+            .values(years.map((year) => ({ scope: spec.scope, year })))
+            .onConflict((oc) =>
+              oc
+                .columns(['scope', 'year'])
+                .doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }),
+            )
+            .execute();
         }
-        const status = base.rejected > 0 ? 207 : 200;
-        if (request.idempotencyKey)
-          await saveReplay(trx, request.idempotencyKey, by, requestHash, { status, body });
-        return { status, body };
-      })
-      .catch(async (err: unknown) => {
-        // A concurrent request with the same key committed first: answer as it did.
-        const replay =
-          request.idempotencyKey && isUniqueViolation(err)
-            ? await findReplay<IntakeResult>(this.db, request.idempotencyKey, by, requestHash)
-            : null;
-        if (replay) return replay;
-        throw err;
-      });
-    if (response.body.inserted + response.body.updated > 0) this.onChanged();
-    return response;
+      }
+      const status = base.rejected > 0 ? 207 : 200;
+      if (request.idempotencyKey)
+        await saveReplay(trx, request.idempotencyKey, by, requestHash, { status, body });
+      return { status, body };
+    });
   }
 }

@@ -11,35 +11,38 @@ export interface LocatableUnit {
   validTo: string | null;
 }
 
-const TTL_MS = 5_000;
-
 /**
- * The unit tree and boundaries for hot paths (event ingest, live audiences), reloaded after a few
- * seconds: an ingest burst must not reload a few hundred boundaries per event, and a boundary or
- * unit change reaches every process within the TTL without cache invalidation.
+ * The unit tree and boundaries for hot paths (event ingest, live audiences). The tree is the
+ * shared reused one (`loadUnitTree`); the boundaries are read again whenever it is a new tree, so
+ * a boundary import or unit change is seen as soon as the tree is.
  */
 export class UnitCache {
-  private loaded: Promise<{ tree: UnitTree; locatable: LocatableUnit[] }> | null = null;
-  private loadedAt = 0;
+  private cached: { tree: UnitTree; locatable: Promise<LocatableUnit[]> } | null = null;
 
   constructor(private readonly db: Db) {}
 
-  private current() {
-    if (!this.loaded || Date.now() - this.loadedAt > TTL_MS) {
-      this.loadedAt = Date.now();
-      this.loaded = this.load();
-      this.loaded.catch(() => (this.loaded = null));
-    }
-    return this.loaded;
+  tree(): Promise<UnitTree> {
+    return loadUnitTree(this.db);
   }
 
-  private async load() {
-    const [tree, geometries] = await Promise.all([
-      loadUnitTree(this.db),
-      this.db.selectFrom('units').select(['id', 'geometry']).where('has_boundary', '=', true).execute(),
-    ]);
+  async locatable(): Promise<LocatableUnit[]> {
+    const tree = await this.tree();
+    if (this.cached?.tree !== tree) {
+      const locatable = this.load(tree);
+      locatable.catch(() => (this.cached = null));
+      this.cached = { tree, locatable };
+    }
+    return this.cached.locatable;
+  }
+
+  private async load(tree: UnitTree): Promise<LocatableUnit[]> {
+    const geometries = await this.db
+      .selectFrom('units')
+      .select(['id', 'geometry'])
+      .where('has_boundary', '=', true)
+      .execute();
     const boundary = new Map(geometries.map((g) => [g.id, g.geometry]));
-    const locatable = tree.units.map((u) => ({
+    return tree.units.map((u) => ({
       id: u.id,
       level: u.level,
       geometry: boundary.get(u.id) ?? null,
@@ -47,14 +50,5 @@ export class UnitCache {
       validFrom: u.validFrom,
       validTo: u.validTo,
     }));
-    return { tree, locatable };
-  }
-
-  async tree(): Promise<UnitTree> {
-    return (await this.current()).tree;
-  }
-
-  async locatable(): Promise<LocatableUnit[]> {
-    return (await this.current()).locatable;
   }
 }
