@@ -1,9 +1,32 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Fails the build when a server-side library reaches the chunk every page loads. zod (the server's
+ * validation) came back once through a schema in @ioc/shared: the web app imports only its plain
+ * constants and types, and a module-level schema cannot be tree-shaken.
+ */
+function keepOutOfEntry(packages: string[]): Plugin {
+  return {
+    name: 'keep-out-of-entry',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const found = Object.keys(chunk.modules).filter((id) =>
+          packages.some((name) => id.includes(`/node_modules/${name}/`)),
+        );
+        if (found.length > 0) {
+          this.error(`${chunk.fileName} includes ${found[0]}: import types or plain constants only`);
+        }
+      }
+    },
+  };
+}
 
 // JSX is compiled by Vite's own esbuild step (jsx: automatic), so no React plugin is needed: the
 // app has no use for Fast Refresh that would justify the extra dependency.
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
+  plugins: [keepOutOfEntry(['zod'])],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -3,7 +3,6 @@
  * channels, statuses, timeline steps, the figures of DOMAIN.md and the indicators they feed,
  * and the six components of the 766 index with their weights.
  */
-import { z } from 'zod';
 import { parsePeriod } from './periods';
 
 export const DOSSIER_CHANNELS = ['online', 'direct', 'post'] as const;
@@ -32,14 +31,14 @@ export const DOSSIER_STEP_KINDS = [
 ] as const;
 export type DossierStepKind = (typeof DOSSIER_STEP_KINDS)[number];
 
-export const dossierStepSchema = z.object({
-  kind: z.enum(DOSSIER_STEP_KINDS),
-  at: z.string(),
-  agency: z.string().nullish(),
-  handler: z.string().nullish(),
-  note: z.string().nullish(),
-});
-export type DossierStep = z.infer<typeof dossierStepSchema>;
+/** One step of a dossier's timeline (the server validates it with its own schema; no zod here, the web app imports this module). */
+export interface DossierStep {
+  kind: DossierStepKind;
+  at: string;
+  agency?: string | null;
+  handler?: string | null;
+  note?: string | null;
+}
 
 /**
  * The dossier figures of a unit and period (DOMAIN.md). Counts; the rates are computed from them.

@@ -6,16 +6,25 @@
 import {
   CLOSED_DOSSIER_STATUSES,
   DOSSIER_STATUSES,
-  dossierStepSchema,
+  DOSSIER_STEP_KINDS,
   normalizeSearch,
   type DossierChannel,
   type DossierStatus,
   type DossierStep,
 } from '@ioc/shared';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { isInScope } from '../auth/policy.js';
 import type { RowError } from '../observations/observation-rows.js';
 import type { UnitTree } from '../units/unit-tree.js';
+
+const dossierStepSchema = z.object({
+  kind: z.enum(DOSSIER_STEP_KINDS),
+  at: z.string(),
+  agency: z.string().nullish(),
+  handler: z.string().nullish(),
+  note: z.string().nullish(),
+});
 
 /** One dossier as sent by a client; every field is checked. */
 export type DossierRow = Partial<Record<DossierField, unknown>>;
@@ -341,7 +350,7 @@ export function validateDossierRows(
       return fail(
         'steps',
         'BAD_STEPS',
-        `Các bước xử lý không hợp lệ: cần danh sách {kind, at, agency?, handler?, note?} với kind thuộc ${dossierStepSchema.shape.kind.options.join(', ')}.`,
+        `Các bước xử lý không hợp lệ: cần danh sách {kind, at, agency?, handler?, note?} với kind thuộc ${DOSSIER_STEP_KINDS.join(', ')}.`,
         `Invalid steps: a list of {kind, at, agency?, handler?, note?} is expected.`,
       );
     }

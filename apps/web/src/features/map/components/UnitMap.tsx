@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { WarningLevel } from '@ioc/shared';
 import type { IndicatorSummary, UnitLevel } from '../../../lib/api/types';
 import { useI18n } from '../../../lib/i18n/useI18n';
@@ -98,6 +98,12 @@ export function UnitMap({
     }
     return result;
   }, [rows]);
+  // While another indicator's values load, the map keeps the colours it has rather than drawing an
+  // all-grey map first: one redraw per switch instead of two.
+  const current = values?.indicator.code === indicator.code;
+  const lastDrawn = useRef(shown);
+  if (current || valuesError || !lastDrawn.current) lastDrawn.current = shown;
+  const drawn = lastDrawn.current;
   const schematic = shown?.features.some((f) => f.properties.schematic) ?? false;
   const hoveredRow = hovered ? byCode.get(hovered) : undefined;
   const mapLabel = t('map.aria', { indicator: pick(indicator), period: periodLabel(period) });
@@ -112,11 +118,11 @@ export function UnitMap({
     >
       <div className="unit-map-canvas" style={{ height }}>
         {mapError ? <ErrorMessage error={mapError} /> : null}
-        {shown ? (
+        {drawn ? (
           <Suspense fallback={<Loading label={t('map.loading')} />}>
             <MapView
-              data={shown}
-              fitKey={`${level}|${parent ?? ''}|${shown.features.length}`}
+              data={drawn}
+              fitKey={`${level}|${parent ?? ''}|${drawn.features.length}`}
               ariaLabel={mapLabel}
               onSelect={onSelect}
               onHover={setHovered}
