@@ -29,7 +29,7 @@ const dossier = (
   ...extra,
 });
 
-/** The fixture of dossier-figures.test.ts spread over units: the March 2024 figures are counted by hand. */
+/** The fixture of dossier-figures.int.test.ts spread over units: the March 2024 figures are counted by hand. */
 const FIXTURE = [
   dossier('A', 'C1', 'UBND_D1', '2024-02-20T09:00', '2024-03-05T17:00', '2024-03-04T10:00'),
   dossier('B', 'C1', 'UBND_D1', '2024-02-25T09:00', '2024-03-02T17:00', '2024-03-10T10:00'),
@@ -39,7 +39,7 @@ const FIXTURE = [
     hasFee: true,
     paidOnline: true,
     digitised: true,
-    published: true,
+    publishedAt: '2024-03-03T10:00+07:00',
     steps: [
       { kind: 'received', at: '2024-03-03T09:00+07:00', agency: 'UBND xã Hai' },
       {
@@ -52,7 +52,11 @@ const FIXTURE = [
       { kind: 'finished', at: '2024-03-09T10:00+07:00' },
     ],
   }),
-  dossier('E', 'C2', 'UBND_C2', '2024-03-15T09:00', '2024-03-21T08:00', null, { hasFee: true }),
+  // Published on the national portal 30 hours after reception: too late to count as published.
+  dossier('E', 'C2', 'UBND_C2', '2024-03-15T09:00', '2024-03-21T08:00', null, {
+    hasFee: true,
+    publishedAt: '2024-03-16T15:00+07:00',
+  }),
   dossier('F', 'C3', 'UBND_D1', '2024-03-28T09:00', '2024-04-01T12:00', null, { channel: 'online' }),
   dossier('G', 'C3', 'UBND_D1', '2024-03-30T09:00', '2024-04-10T17:00', '2024-04-05T10:00', {
     channel: 'post',
@@ -62,7 +66,7 @@ const FIXTURE = [
   dossier('J', 'D1', 'UBND_D1', '2024-03-20T08:00', null, '2024-03-21T10:00'),
 ];
 
-/** March 2024 as of 1 June 2024, counted by hand (see dossier-figures.test.ts). */
+/** March 2024 as of 1 June 2024, counted by hand (see dossier-figures.int.test.ts). */
 const MARCH_P: Record<DossierFigure, number> = {
   received: 5,
   carried_over: 3,
@@ -417,7 +421,8 @@ describe.each(ENGINES)('dossiers on $name', (engine) => {
     expect(fill.json()).toEqual({ written: 1 });
     const res = (await get(admin, '/api/v1/dossiers/index-766?month=2024-03&by=agency')).json();
     const c2 = res.rows.find((r: { key: string }) => r.key === 'UBND_C2');
-    // C2 in March: D (online, paid online, digitised, published, on time), E (late, fee at the desk).
+    // C2 in March: D (online, paid online, digitised, published within the hour, on time), E (late,
+    // fee at the desk, published after 30 hours).
     // publicity 50 % → 9, progress 50 % → 10, online 50 % → 6, payment 50 % → 5, satisfaction 90 % → 16.2,
     // digitisation 50 % → 11: total 57.2, digitisation loses the most (11).
     expect(c2.index.total).toBeCloseTo(57.2, 10);

@@ -170,6 +170,29 @@ describe.each(ENGINES)('public investment on $name', (engine) => {
     expect(s.total).toMatchObject({ plan: 100 * TY, disbursed: 50 * TY, projects: 1, lagging: 0 });
   });
 
+  it('forecasts the year end from the pace of the same investor, department and locality as the rates', async () => {
+    const summary = async (filter: string) =>
+      (await get(admin, `/api/v1/investment/summary?year=2025&date=2025-06-15&${filter}`)).json();
+    // SO_GTVT holds P1 alone: 50 of 200 disbursed (25 %); its only past year, 2024, had 40 of 100 by
+    // 15/06 (0,4) → 25 / 0,4 = 62,5 %. The province's pace (0,4 and 0,3) would say 72,92 %.
+    const investor = await summary('unit=70&investor=SO_GTVT');
+    expect(investor.total.rate).toBe(25);
+    expect(investor.forecast).toEqual({ central: 62.5, low: 62.5, high: 62.5, years: 1 });
+    // Lộc Ninh (692) holds P1 too: the same pace.
+    expect((await summary('unit=692')).forecast).toEqual(investor.forecast);
+    // UBND_689 holds P2: 50 of 100; 2023 had 30 of 100 by 15/06 → 50 / 0,3 = 166,7 %, capped at 100 %.
+    expect((await summary('unit=70&investor=UBND_689')).forecast).toEqual({
+      central: 100,
+      low: 100,
+      high: 100,
+      years: 1,
+    });
+    // Both projects belong to SO_KHDT: the department's pace is the province's.
+    expect((await summary('unit=70&department=SO_KHDT')).forecast).toEqual(
+      (await summary('unit=70')).forecast,
+    );
+  });
+
   it('lists exactly the disbursements behind a figure', async () => {
     const s = (await get(admin, '/api/v1/investment/summary?unit=70&year=2025&date=2025-06-15')).json();
     const all = (

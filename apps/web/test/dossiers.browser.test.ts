@@ -56,6 +56,9 @@ describe('dossier drill-down in Chromium', () => {
     expect(await page.getByTestId('dossier-facts').textContent()).toMatch(
       /Hạn xử lý\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
     );
+    expect(await page.getByTestId('dossier-facts').textContent()).toMatch(
+      /Công khai trên Cổng DVC quốc gia(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}|Chưa công khai)/,
+    );
     await h.screenshot(page, 'dossier-timeline', true);
   });
 
@@ -76,6 +79,9 @@ describe('dossier drill-down in Chromium', () => {
     const ranking = page.getByTestId('index-766');
     await ranking.waitFor();
     expect(await ranking.locator('tbody tr').count()).toBeGreaterThan(100);
+    expect(await page.getByTestId('index-766-measures').textContent()).toContain(
+      'công khai trên Cổng Dịch vụ công quốc gia trong 24 giờ kể từ khi tiếp nhận',
+    );
     const row = ranking.locator('tr[data-key="SO_TNMT"]');
     expect(await row.locator('[data-costliest]').count()).toBe(1);
     expect(await row.locator('td').last().textContent()).toMatch(

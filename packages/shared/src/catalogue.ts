@@ -29,8 +29,12 @@ export const AGGREGATIONS = ['sum', 'mean', 'weighted_mean', 'min', 'max', 'last
 export const aggregationSchema = z.enum(AGGREGATIONS);
 export type Aggregation = z.infer<typeof aggregationSchema>;
 
-/** How values of shorter periods combine into a longer one (month → quarter → year). */
-export const TIME_AGGREGATIONS = ['sum', 'mean', 'min', 'max', 'last'] as const;
+/**
+ * How values of shorter periods combine into a longer one (month → quarter → year). `last` is a
+ * closing stock (the value of the latest sub-period), `first` an opening stock (the value of the
+ * earliest, e.g. dossiers carried over into a quarter = those carried over into its first month).
+ */
+export const TIME_AGGREGATIONS = ['sum', 'mean', 'min', 'max', 'last', 'first'] as const;
 export const timeAggregationSchema = z.enum(TIME_AGGREGATIONS);
 export type TimeAggregation = z.infer<typeof timeAggregationSchema>;
 

@@ -80,11 +80,28 @@ export const DOSSIER_FIGURE_LABELS: Record<DossierFigure, { vi: string; en: stri
   with_fee: { vi: 'Có phí, lệ phí', en: 'With fees' },
   paid_online: { vi: 'Thanh toán trực tuyến', en: 'Paid online' },
   digitised: { vi: 'Được số hóa', en: 'Digitised' },
-  published: { vi: 'Công khai tiến độ', en: 'Progress published' },
+  published: {
+    vi: 'Công khai trên Cổng DVC quốc gia đúng hạn',
+    en: 'Published on the national portal on time',
+  },
 };
 
-/** Warehouse indicators computed from the dossier records, and the figure each one holds. */
+/**
+ * A dossier is published on time (766: publicity) when the one-stop system published it —
+ * its reception, and from then its progress — on the national public-service portal within
+ * this many hours of receiving it; the record carries when that happened (`publishedAt`).
+ */
+export const DOSSIER_PUBLISH_HOURS = 24;
+
+/**
+ * Warehouse indicators that hold a dossier figure, and the figure each holds (its drill-down).
+ * The figure refresher writes those the catalogue keeps as reported values; a derived one (to
+ * process = carried over + received: no roll-up of monthly values over time gives it) is computed
+ * from them after roll-up.
+ */
 export const DOSSIER_INDICATOR_FIGURES = {
+  DVC_HS_TON_KY: 'carried_over',
+  DVC_HS_CAN_XU_LY: 'to_process',
   DVC_HS_TIEP_NHAN: 'received',
   DVC_HS_TRUC_TUYEN: 'online',
   DVC_HS_DA_XU_LY: 'done',
@@ -96,6 +113,7 @@ export const DOSSIER_INDICATOR_FIGURES = {
   DVC_HS_CO_PHI: 'with_fee',
   DVC_HS_THANH_TOAN_TT: 'paid_online',
   DVC_HS_SO_HOA: 'digitised',
+  DVC_HS_CONG_KHAI: 'published',
 } as const satisfies Record<string, DossierFigure>;
 
 /** Warehouse indicators fed from the satisfaction ratings and the 766 index. */

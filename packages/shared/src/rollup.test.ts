@@ -305,7 +305,7 @@ describe('rollupIndicator over time', () => {
     expect(cells.size).toBe(3 + 2 + 12 + 1);
   });
 
-  it('applies mean, min, max and last over the unit’s native cells', () => {
+  it('applies mean, min, max, last and first over the unit’s native cells', () => {
     const at = (timeAggregation: RollupInput['timeAggregation'], period: string) =>
       cellOf(rollup({ units: single, values: monthly, timeAggregation }), 1, period)?.value;
     expect(at('mean', '2024-Q1')).toBe(6);
@@ -315,6 +315,11 @@ describe('rollupIndicator over time', () => {
     expect(at('last', '2024-Q1')).toBe(7);
     expect(at('last', '2024')).toBe(1);
     expect(at('last', '2024-YTD03')).toBe(7);
+    // first: an opening stock, the value of the earliest month with one.
+    expect(at('first', '2024-Q1')).toBe(5);
+    expect(at('first', '2024-Q2')).toBe(1);
+    expect(at('first', '2024-YTD04')).toBe(5);
+    expect(at('first', '2024')).toBe(5);
   });
 
   it('rolls up parents over time from their own rolled-up native cells', () => {

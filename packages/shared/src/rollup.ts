@@ -13,7 +13,7 @@ export interface AggregateItem {
   value: number | null;
   /** For weighted_mean; null, undefined or 0 leaves the item out. */
   weight?: number | null;
-  /** For last: the item with the greatest order wins (e.g. the period code). */
+  /** For last and first: the item with the greatest (smallest) order wins (e.g. the period code). */
   order?: string;
 }
 
@@ -69,6 +69,8 @@ interface Accumulator {
   totalWeight: number;
   lastOrder: string;
   lastValue: number | null;
+  firstOrder: string;
+  firstValue: number | null;
 }
 
 function createAccumulator(): Accumulator {
@@ -81,6 +83,8 @@ function createAccumulator(): Accumulator {
     totalWeight: 0,
     lastOrder: '',
     lastValue: null,
+    firstOrder: '',
+    firstValue: null,
   };
 }
 
@@ -99,6 +103,11 @@ function addToAccumulator(acc: Accumulator, { value, weight, order = '' }: Aggre
     acc.lastOrder = order;
     acc.lastValue = value;
   }
+  // < so that, among equal or missing orders, the earlier item wins.
+  if (acc.firstValue === null || order < acc.firstOrder) {
+    acc.firstOrder = order;
+    acc.firstValue = value;
+  }
 }
 
 function readAccumulator(acc: Accumulator, rule: AggregationRule): number | null {
@@ -116,13 +125,16 @@ function readAccumulator(acc: Accumulator, rule: AggregationRule): number | null
       return acc.max;
     case 'last':
       return acc.lastValue;
+    case 'first':
+      return acc.firstValue;
   }
 }
 
 /**
  * Combines values by an aggregation rule; null values are ignored and the result is null when
  * none is left. weighted_mean ignores items whose weight is null or 0 and is null when the total
- * weight is 0; last takes the value with the greatest `order` (the later item on a tie).
+ * weight is 0; last takes the value with the greatest `order` (the later item on a tie), first the
+ * value with the smallest (the earlier item on a tie).
  */
 export function aggregateValues(rule: AggregationRule, items: readonly AggregateItem[]): number | null {
   const acc = createAccumulator();

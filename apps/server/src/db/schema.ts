@@ -338,7 +338,7 @@ export interface DossiersTable {
   has_fee: boolean;
   paid_online: boolean;
   digitised: boolean;
-  published: boolean;
+  published_at: Timestamp | null;
   steps: unknown;
   source_updated_at: Timestamp | null;
   source: string | null;

@@ -11,6 +11,7 @@ import type {
   TimeAggregation,
   UnitLevel,
 } from '@ioc/shared';
+import { DOSSIER_PUBLISH_HOURS } from '@ioc/shared';
 
 export const DEMO_NOTICE = {
   vi: 'Dữ liệu minh họa (tổng hợp, không phải số liệu thật)',
@@ -258,7 +259,8 @@ const DERIVED_SOURCE = 'Tính toán trên IOC từ các chỉ tiêu thành phầ
 const UP: Thresholds = { mode: 'achievement', yellow: 100, orange: 90, red: 75 };
 const DOWN: Thresholds = { mode: 'achievement', yellow: 100, orange: 110, red: 125 };
 
-type Calc = 'sum/sum' | 'sum/last' | 'mean/mean' | 'mean/last' | 'mean/sum' | 'weighted_mean/mean';
+type Calc =
+  'sum/sum' | 'sum/last' | 'sum/first' | 'mean/mean' | 'mean/last' | 'mean/sum' | 'weighted_mean/mean';
 
 interface RowCommon {
   code: string;
@@ -819,6 +821,33 @@ section('DTC', 'SO_KHDT', 'Hệ thống thông tin quốc gia về đầu tư c�
 
 section('DVC', 'VP_UBND', 'Hệ thống thông tin giải quyết TTHC tỉnh', [
   {
+    code: 'DVC_HS_TON_KY',
+    vi: 'Số hồ sơ TTHC tồn kỳ trước chuyển sang',
+    en: 'Administrative dossiers carried over',
+    uom: 'hồ sơ',
+    period: 'month',
+    level: 'commune',
+    calc: 'sum/first',
+    group: 'process',
+    dir: 'down',
+    decimals: 0,
+    description:
+      'Hồ sơ tiếp nhận trước đầu kỳ mà chưa giải quyết xong khi kỳ bắt đầu; của quý, năm là số tồn đầu tháng đầu tiên. ' +
+      '/ Dossiers received before the period and not finished when it began; for a quarter or year, those carried over into its first month.',
+  },
+  {
+    code: 'DVC_HS_CAN_XU_LY',
+    vi: 'Số hồ sơ TTHC phải giải quyết',
+    en: 'Administrative dossiers to process',
+    uom: 'hồ sơ',
+    period: 'month',
+    formula: 'DVC_HS_TON_KY + DVC_HS_TIEP_NHAN',
+    group: 'process',
+    decimals: 0,
+    description:
+      'Tồn kỳ trước chuyển sang cộng tiếp nhận trong kỳ. / Carried over plus received in the period.',
+  },
+  {
     code: 'DVC_HS_TIEP_NHAN',
     vi: 'Số hồ sơ TTHC tiếp nhận',
     en: 'Administrative dossiers received',
@@ -989,6 +1018,29 @@ section('DVC', 'VP_UBND', 'Hệ thống thông tin giải quyết TTHC tỉnh', 
     uom: '%',
     period: 'month',
     formula: '100 * DVC_HS_SO_HOA / DVC_HS_TIEP_NHAN',
+    decimals: 1,
+    public: true,
+  },
+  {
+    code: 'DVC_HS_CONG_KHAI',
+    vi: 'Số hồ sơ công khai trên Cổng DVC quốc gia đúng hạn',
+    en: 'Dossiers published on the national portal on time',
+    uom: 'hồ sơ',
+    period: 'month',
+    level: 'commune',
+    calc: 'sum/sum',
+    decimals: 0,
+    description:
+      `Hồ sơ tiếp nhận trong kỳ được hệ thống một cửa công khai (đồng bộ) lên Cổng Dịch vụ công quốc gia trong ${DOSSIER_PUBLISH_HOURS} giờ kể từ khi tiếp nhận. ` +
+      `/ Dossiers received in the period that the one-stop system published on the national public-service portal within ${DOSSIER_PUBLISH_HOURS} hours of reception.`,
+  },
+  {
+    code: 'DVC_TY_LE_CONG_KHAI',
+    vi: 'Tỷ lệ hồ sơ công khai đúng hạn (Chỉ số 766: công khai, minh bạch)',
+    en: 'Share of dossiers published on time (766: publicity)',
+    uom: '%',
+    period: 'month',
+    formula: '100 * DVC_HS_CONG_KHAI / DVC_HS_TIEP_NHAN',
     decimals: 1,
     public: true,
   },
@@ -2538,6 +2590,7 @@ section('NN', 'SO_NNPTNT', 'Hệ thống báo cáo ngành nông nghiệp và PTN
 const CALCS: Record<Calc, Pick<IndicatorInput, 'aggregation' | 'timeAggregation'>> = {
   'sum/sum': { aggregation: 'sum', timeAggregation: 'sum' },
   'sum/last': { aggregation: 'sum', timeAggregation: 'last' },
+  'sum/first': { aggregation: 'sum', timeAggregation: 'first' },
   'mean/mean': { aggregation: 'mean', timeAggregation: 'mean' },
   'mean/last': { aggregation: 'mean', timeAggregation: 'last' },
   'mean/sum': { aggregation: 'mean', timeAggregation: 'sum' },

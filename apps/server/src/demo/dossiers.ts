@@ -27,7 +27,7 @@ export interface DemoDossier {
   hasFee: boolean;
   paidOnline: boolean;
   digitised: boolean;
-  published: boolean;
+  publishedAt: string | null;
   steps: { kind: string; at: string; agency?: string; note?: string }[];
 }
 
@@ -318,7 +318,7 @@ export function generateDemoDossiers(options: { seed?: number; from?: string; to
         hasFee,
         paidOnline,
         digitised: random.next() < 0.3 + 0.62 * progress,
-        published: random.next() < 0.86 + 0.12 * progress,
+        publishedAt: publicationOf(receivedAt, random.next(), 0.86 + 0.12 * progress, end),
         steps,
       });
       if (isDone) {
@@ -347,4 +347,21 @@ export function generateDemoDossiers(options: { seed?: number; from?: string; to
 
 function iso(ms: number): string {
   return new Date(Math.round(ms / 60_000) * 60_000).toISOString();
+}
+
+/**
+ * When the one-stop system published a demo dossier on the national portal, from one draw `r`:
+ * below `onTime` within 20 hours of reception, then for most of the rest one to five days late, else
+ * never; a time after the end of the demo is not yet known (null).
+ */
+function publicationOf(receivedAt: number, r: number, onTime: number, end: number): string | null {
+  const HOUR = 3_600_000;
+  const late = onTime + 0.6 * (1 - onTime);
+  const at =
+    r < onTime
+      ? receivedAt + (0.1 + 19.9 * (r / onTime)) * HOUR
+      : r < late
+        ? receivedAt + (25 + 95 * ((r - onTime) / (late - onTime))) * HOUR
+        : null;
+  return at === null || at > end ? null : iso(at);
 }

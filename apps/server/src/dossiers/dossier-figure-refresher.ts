@@ -13,9 +13,9 @@ import { loadIndicators, type IndicatorRecord } from '../catalogue/indicator-rec
 import type { Db } from '../db/database.js';
 import type { ObservationsService } from '../observations/observations.service.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
-import { countByGroup, cutoffOf, emptyCounts } from './dossier-figures.js';
+import { addCounts, emptyCounts } from './dossier-figures.js';
+import { countFigures } from './dossier-figure-sql.js';
 import type { Clock } from '../clock.js';
-import { loadCounted } from './dossiers.repository.js';
 import { computeIndex766, type Satisfaction } from './index-766.js';
 
 const QUIET_MS = 300;
@@ -32,10 +32,13 @@ const SOURCE = 'Hệ thống thông tin giải quyết TTHC (tính từ hồ sơ
 
 /**
  * Keeps the warehouse's dossier indicators current: writers queue the months their dossiers
- * count in (in the same transaction); this refresher recounts each queued month for every unit
- * valid in it (a unit's figure counts the dossiers of its whole subtree, so every level is a
+ * count in (in the same transaction); this refresher recounts each queued month in SQL for every
+ * unit valid in it (a unit's figure counts the dossiers of its whole subtree, so every level is a
  * reported value) and upserts the observations through the observations service, so roll-ups,
- * map colours and warnings follow. Indicators the catalogue lacks or computes by formula are skipped.
+ * map colours and warnings follow. Indicators the catalogue lacks or computes by formula are
+ * skipped. Quarters, YTDs and years come from the months by each indicator's time roll-up: sums
+ * for flows (received, done), the last month for closing stocks (in progress), the first month for
+ * the opening stock (carried over); "to process" is carried over + received, derived after roll-up.
  */
 export class DossierFigureRefresher {
   private running: Promise<void> | null = null;
@@ -138,7 +141,7 @@ export class DossierFigureRefresher {
     const units = tree.units.filter((u) => isPeriodWithin(period, u.validFrom, u.validTo));
     if (units.length === 0) return [];
     const window = { ...instants, now: this.clock(), dueSoonMs: this.dueSoonHours * 3_600_000 };
-    const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window) });
+    const perUnit = await countFigures(this.db, window, 'unit');
     const lineages = new Map<number, string[]>();
     /** A unit and its ancestors: every group whose figure counts its dossiers (worked out once per unit). */
     const lineage = (unitId: number): string[] => {
@@ -149,7 +152,8 @@ export class DossierFigureRefresher {
       }
       return keys;
     };
-    const counts = countByGroup(rows, window, (d) => lineage(d.unitId));
+    const counts = new Map<string, DossierCounts>();
+    for (const row of perUnit) for (const key of lineage(Number(row.key))) addCounts(counts, key, row.counts);
     const satisfaction = new Map<string, Satisfaction>();
     const ratings = await this.db
       .selectFrom('service_satisfaction')

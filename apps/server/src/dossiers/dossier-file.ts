@@ -24,7 +24,7 @@ const HEADER_ALIASES: Record<DossierField, string[]> = {
   hasFee: ['has_fee', 'co_phi', 'phi_le_phi'],
   paidOnline: ['paid_online', 'thanh_toan_truc_tuyen'],
   digitised: ['digitized', 'so_hoa'],
-  published: ['cong_khai', 'cong_khai_tien_do'],
+  publishedAt: ['published_at', 'ngay_cong_khai', 'thoi_diem_cong_khai', 'ngay_dong_bo', 'thoi_diem_dong_bo'],
   steps: ['cac_buoc', 'buoc_xu_ly'],
   updatedAt: ['updated_at', 'ngay_cap_nhat'],
 };

@@ -47,7 +47,7 @@ export const DOSSIER_FIELDS = [
   'hasFee',
   'paidOnline',
   'digitised',
-  'published',
+  'publishedAt',
   'steps',
   'updatedAt',
 ] as const;
@@ -73,7 +73,8 @@ export interface ValidDossier {
   hasFee: boolean;
   paidOnline: boolean;
   digitised: boolean;
-  published: boolean;
+  /** When the one-stop system published it on the national public-service portal. */
+  publishedAt: Date | null;
   steps: DossierStep[];
   sourceUpdatedAt: Date | null;
 }
@@ -145,7 +146,7 @@ const FIELD_NAMES_VI: Record<DossierField, string> = {
   hasFee: 'có phí, lệ phí',
   paidOnline: 'thanh toán trực tuyến',
   digitised: 'số hóa',
-  published: 'công khai tiến độ',
+  publishedAt: 'thời điểm công khai trên Cổng DVC quốc gia',
   steps: 'các bước xử lý',
   updatedAt: 'thời điểm cập nhật',
 };
@@ -264,6 +265,8 @@ export function validateDossierRows(
     if (finishedAt === undefined) return;
     const sourceUpdatedAt = instant('updatedAt', false);
     if (sourceUpdatedAt === undefined) return;
+    const publishedAt = instant('publishedAt', false);
+    if (publishedAt === undefined) return;
     if (dueAt && dueAt < receivedAt) {
       return fail(
         'dueAt',
@@ -271,6 +274,15 @@ export function validateDossierRows(
         'Hạn xử lý trước thời điểm tiếp nhận.',
         'The due time is before the time received.',
         text(input.dueAt),
+      );
+    }
+    if (publishedAt && publishedAt < receivedAt) {
+      return fail(
+        'publishedAt',
+        'PUBLISHED_BEFORE_RECEIVED',
+        'Thời điểm công khai trên Cổng DVC quốc gia trước thời điểm tiếp nhận.',
+        'The time published on the national portal is before the time received.',
+        text(input.publishedAt),
       );
     }
     if (finishedAt && finishedAt < receivedAt) {
@@ -335,8 +347,6 @@ export function validateDossierRows(
     if (paidOnline === undefined) return;
     const digitised = flag('digitised');
     if (digitised === undefined) return;
-    const published = flag('published');
-    if (published === undefined) return;
     if (paidOnline && !hasFee) {
       return fail(
         'paidOnline',
@@ -384,7 +394,7 @@ export function validateDossierRows(
       hasFee,
       paidOnline,
       digitised,
-      published,
+      publishedAt,
       steps: steps ?? defaultSteps(receivedAt, finishedAt, status, agencyName, text(input.handler) || null),
       sourceUpdatedAt,
     });

@@ -2,7 +2,6 @@ import { ictMonthOf, listPeriods, type DossierStep } from '@ioc/shared';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DossiersTable } from '../db/schema.js';
-import type { CountedDossier } from './dossier-figures.js';
 import type { ValidDossier } from './dossier-rows.js';
 
 /** The stored content of a dossier: what a re-import is compared with and a revision keeps. */
@@ -24,7 +23,8 @@ export interface DossierRecord {
   hasFee: boolean;
   paidOnline: boolean;
   digitised: boolean;
-  published: boolean;
+  /** When it was published on the national public-service portal (766: publicity). */
+  publishedAt: string | null;
   steps: DossierStep[];
   sourceUpdatedAt: string | null;
 }
@@ -62,7 +62,7 @@ export function recordOfValid(d: ValidDossier): DossierRecord {
     hasFee: d.hasFee,
     paidOnline: d.paidOnline,
     digitised: d.digitised,
-    published: d.published,
+    publishedAt: iso(d.publishedAt),
     steps: canonicalSteps(d.steps),
     sourceUpdatedAt: iso(d.sourceUpdatedAt),
   };
@@ -87,7 +87,7 @@ export function recordOfRow(r: DossierRowOut): DossierRecord {
     hasFee: r.has_fee,
     paidOnline: r.paid_online,
     digitised: r.digitised,
-    published: r.published,
+    publishedAt: iso(r.published_at),
     steps: canonicalSteps(r.steps as DossierStep[]),
     sourceUpdatedAt: iso(r.source_updated_at),
   };
@@ -112,7 +112,7 @@ function columnsOf(r: DossierRecord, source: string | null, by: string) {
     has_fee: r.hasFee,
     paid_online: r.paidOnline,
     digitised: r.digitised,
-    published: r.published,
+    published_at: r.publishedAt,
     steps: JSON.stringify(r.steps),
     source_updated_at: r.sourceUpdatedAt,
     source,
@@ -212,9 +212,9 @@ async function insertRecords(
   await sql`
     INSERT INTO dossiers (code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name,
       unit_id, handler, channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised,
-      published, steps, source_updated_at, source, updated_by, updated_at)
+      published_at, steps, source_updated_at, source, updated_by, updated_at)
     SELECT code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name, unit_id, handler,
-      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published, steps::jsonb,
+      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published_at, steps::jsonb,
       source_updated_at, ${source}, ${by}, ${now.toISOString()}::timestamptz
     FROM unnest(
       ${col((r) => r.code)}::text[], ${col((r) => r.procedureCode)}::text[], ${col((r) => r.procedureName)}::text[],
@@ -222,10 +222,10 @@ async function insertRecords(
       ${col((r) => r.agencyName)}::text[], ${col((r) => r.unitId)}::int[], ${col((r) => r.handler)}::text[],
       ${col((r) => r.channel)}::text[], ${col((r) => r.receivedAt)}::timestamptz[], ${col((r) => r.dueAt)}::timestamptz[],
       ${col((r) => r.finishedAt)}::timestamptz[], ${col((r) => r.status)}::text[], ${col((r) => r.hasFee)}::boolean[],
-      ${col((r) => r.paidOnline)}::boolean[], ${col((r) => r.digitised)}::boolean[], ${col((r) => r.published)}::boolean[],
+      ${col((r) => r.paidOnline)}::boolean[], ${col((r) => r.digitised)}::boolean[], ${col((r) => r.publishedAt)}::timestamptz[],
       ${col((r) => JSON.stringify(r.steps))}::text[], ${col((r) => r.sourceUpdatedAt)}::timestamptz[]
     ) AS t(code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name, unit_id, handler,
-      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published, steps,
+      channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published_at, steps,
       source_updated_at)`.execute(trx);
 }
 
@@ -234,61 +234,4 @@ export async function queueMonths(trx: Db, months: string[]): Promise<void> {
   if (months.length === 0) return;
   await sql`INSERT INTO dossier_figure_queue (month) SELECT unnest(${months}::text[])
     ON CONFLICT (month) DO UPDATE SET generation = nextval('dossier_figure_generation')`.execute(trx);
-}
-
-/** A dossier with what the figures need, and what groups it. */
-export interface CountedRow extends CountedDossier {
-  unitId: number;
-  agencyCode: string;
-  agencyName: string;
-  fieldCode: string;
-  fieldName: string;
-}
-
-/**
- * The dossiers that can count in a window [start, cutoff): received before the cut-off and not
- * finished before the start; optionally within some units, one agency or one field.
- */
-export async function loadCounted(
-  db: Db,
-  filter: { start: Date; cutoff: Date; unitIds?: number[]; agency?: string; field?: string },
-): Promise<CountedRow[]> {
-  let query = db
-    .selectFrom('dossiers')
-    .select([
-      'unit_id',
-      'agency_code',
-      'agency_name',
-      'field_code',
-      'field_name',
-      'channel',
-      'received_at',
-      'due_at',
-      'finished_at',
-      'has_fee',
-      'paid_online',
-      'digitised',
-      'published',
-    ])
-    .where('received_at', '<', filter.cutoff)
-    .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', filter.start)]));
-  if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds.length ? filter.unitIds : [-1]);
-  if (filter.agency) query = query.where('agency_code', '=', filter.agency);
-  if (filter.field) query = query.where('field_code', '=', filter.field);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    agencyCode: r.agency_code,
-    agencyName: r.agency_name,
-    fieldCode: r.field_code,
-    fieldName: r.field_name,
-    channel: r.channel,
-    receivedAt: new Date(r.received_at),
-    dueAt: r.due_at === null ? null : new Date(r.due_at),
-    finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
-    hasFee: r.has_fee,
-    paidOnline: r.paid_online,
-    digitised: r.digitised,
-    isPublished: r.published,
-  }));
 }

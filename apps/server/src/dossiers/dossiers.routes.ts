@@ -46,7 +46,7 @@ export const dossierRoutes =
           summary: 'Nhận hồ sơ TTHC từ hệ thống một cửa (đẩy) / Push dossier records',
           description:
             'JSON `{dossiers:[{code, procedureCode, procedureName, fieldCode, fieldName, agencyCode, agencyName, unit, handler?, ' +
-            'channel (online|direct|post), receivedAt, dueAt?, finishedAt?, status, hasFee?, paidOnline?, digitised?, published?, ' +
+            'channel (online|direct|post), receivedAt, dueAt?, finishedAt?, status, hasFee?, paidOnline?, digitised?, publishedAt? (when published on the national portal), ' +
             'steps?:[{kind, at, agency?, handler?, note?}], updatedAt?}], mode?}`. All-or-nothing by default (422 with a row-by-row ' +
             'report); `mode=partial` stores the valid rows (207). A record sent twice is stored once; a changed record keeps its ' +
             'previous version. Send `Idempotency-Key` to make retries safe.',

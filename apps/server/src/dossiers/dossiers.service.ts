@@ -17,10 +17,15 @@ import { AppError, notFound } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
-import { countByGroup, cutoffOf, emptyCounts, type FigureWindow } from './dossier-figures.js';
-import { figureCondition } from './dossier-figure-sql.js';
+import { addCounts, cutoffOf, emptyCounts, type FigureWindow } from './dossier-figures.js';
+import {
+  countFigures,
+  figureCondition,
+  type FigureGrouping,
+  type GroupCounts,
+} from './dossier-figure-sql.js';
 import { validateDossierRows, type DossierRow } from './dossier-rows.js';
-import { loadCounted, recordOfRow, storeDossiers, type CountedRow } from './dossiers.repository.js';
+import { recordOfRow, storeDossiers } from './dossiers.repository.js';
 import { computeIndex766, rankIndex766, type Satisfaction } from './index-766.js';
 
 export interface DossierWriteRequest {
@@ -42,8 +47,6 @@ export interface DossierWriteResult {
   rejected: number;
   errors: RowError[];
 }
-
-export type FigureGrouping = 'unit' | 'agency' | 'field';
 
 /** One row of the figures table: a unit, agency or field, with its month and year-to-date figures. */
 export interface FigureRow {
@@ -157,36 +160,35 @@ export class DossiersService {
     const unit = scopeUnit(actor, tree, query.unit, period.end);
     const unitIds = subtreeIds(tree, unit.id);
     const [rows, ytdRows] = await Promise.all([
-      loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window), unitIds }),
-      loadCounted(this.db, { start: ytdWindow.start, cutoff: cutoffOf(ytdWindow), unitIds }),
+      countFigures(this.db, window, query.by, unitIds),
+      countFigures(this.db, ytdWindow, query.by, unitIds),
     ]);
     const names = new Map<string, { name: string; level?: string }>();
-    let groupsOf: (d: CountedRow) => string[];
+    let groupsOf: (row: GroupCounts) => string[];
     if (query.by === 'unit') {
       const children = new Set(tree.children(unit.id).map((c) => c.id));
-      // Groups of each unit, worked out once: the unit asked for, and the child holding it.
-      const groupsOfUnit = new Map<number, string[]>();
-      groupsOf = (d) => {
-        let groups = groupsOfUnit.get(d.unitId);
-        if (!groups) {
-          const chain = [tree.byId.get(d.unitId), ...tree.ancestors(d.unitId)];
-          const child = chain.find((u) => u && children.has(u.id));
-          groups = child ? [String(unit.id), String(child.id)] : [String(unit.id)];
-          groupsOfUnit.set(d.unitId, groups);
-        }
-        return groups;
+      // Each unit's counts go to the unit asked for and to the child holding it.
+      groupsOf = (row) => {
+        const unitId = Number(row.key);
+        const chain = [tree.byId.get(unitId), ...tree.ancestors(unitId)];
+        const child = chain.find((u) => u && children.has(u.id));
+        return child ? [String(unit.id), String(child.id)] : [String(unit.id)];
       };
       for (const u of [unit, ...tree.children(unit.id)])
         names.set(String(u.id), { name: u.name, level: u.level });
     } else {
-      groupsOf = (d) => {
-        const key = query.by === 'agency' ? d.agencyCode : d.fieldCode;
-        if (!names.has(key)) names.set(key, { name: query.by === 'agency' ? d.agencyName : d.fieldName });
-        return [key];
+      groupsOf = (row) => {
+        if (!names.has(row.key)) names.set(row.key, { name: row.name });
+        return [row.key];
       };
     }
-    const month = countByGroup(rows, window, groupsOf);
-    const ytd = countByGroup(ytdRows, ytdWindow, groupsOf);
+    const total = (groups: GroupCounts[]) => {
+      const counts = new Map<string, DossierCounts>();
+      for (const row of groups) for (const group of groupsOf(row)) addCounts(counts, group, row.counts);
+      return counts;
+    };
+    const month = total(rows);
+    const ytd = total(ytdRows);
     const withRates = (c: DossierCounts | undefined) => {
       const counts = c ?? emptyCounts();
       return { ...counts, ...dossierRates(counts) };
@@ -307,7 +309,7 @@ export class DossiersService {
       hasFee: record.hasFee,
       paidOnline: record.paidOnline,
       digitised: record.digitised,
-      published: record.published,
+      publishedAt: record.publishedAt,
       steps: record.steps,
       source: row.source,
       revision: row.revision,
@@ -339,17 +341,19 @@ export class DossiersService {
     const tree = await loadUnitTree(this.db);
     const unit = scopeUnit(actor, tree, query.unit, parsePeriod(window.period)!.end);
     const unitIds = subtreeIds(tree, unit.id);
-    const rows = await loadCounted(this.db, { start: window.start, cutoff: cutoffOf(window), unitIds });
-    const satisfaction = await this.db
-      .selectFrom('service_satisfaction')
-      .select(['agency_code', 'unit_id', 'ratings', 'satisfied'])
-      .where('month', '=', window.period)
-      .where('unit_id', 'in', unitIds)
-      .execute();
+    const [rows, satisfaction] = await Promise.all([
+      countFigures(this.db, window, query.by, unitIds),
+      this.db
+        .selectFrom('service_satisfaction')
+        .select(['agency_code', 'unit_id', 'ratings', 'satisfied'])
+        .where('month', '=', window.period)
+        .where('unit_id', 'in', unitIds)
+        .execute(),
+    ]);
     const names = new Map<string, string>();
     let groupOf: (unitId: number, agency: string) => string | null;
     if (query.by === 'agency') {
-      for (const r of rows) names.set(r.agencyCode, r.agencyName);
+      for (const r of rows) names.set(r.key, r.name);
       groupOf = (_unitId, agency) => agency;
     } else {
       const children = tree.children(unit.id);
@@ -363,10 +367,11 @@ export class DossiersService {
         return null;
       };
     }
-    const counts = countByGroup(rows, window, (d) => {
-      const g = groupOf(d.unitId, d.agencyCode);
-      return g ? [g] : [];
-    });
+    const counts = new Map<string, DossierCounts>();
+    for (const row of rows) {
+      const g = query.by === 'agency' ? row.key : groupOf(Number(row.key), '');
+      if (g) addCounts(counts, g, row.counts);
+    }
     const ratings = new Map<string, Satisfaction>();
     for (const s of satisfaction) {
       const g = groupOf(s.unit_id, s.agency_code);

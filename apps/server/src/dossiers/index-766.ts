@@ -1,7 +1,11 @@
 /**
  * The index of service to citizens and businesses (Quyết định 766/QĐ-TTg) from the dossier
  * figures of a month and the satisfaction ratings: six components with the weights of
- * DOMAIN.md, each scored as weight × its rate. A component without data (no dossier received,
+ * DOMAIN.md, each scored as weight × its rate. Publicity is the share of the month's dossiers
+ * the one-stop system published on the national public-service portal within
+ * DOSSIER_PUBLISH_HOURS of reception; progress the on-time rate; online, payment and
+ * digitisation the shares received online, paid online (of those with fees) and digitised;
+ * satisfaction the share of ratings that are "satisfied". A component without data (no dossier received,
  * no fee, no rating) is left out and the total is rescaled to 100 over the components present,
  * so a unit is not punished for data nobody supplied; `weightCovered` says how much was present.
  */

@@ -83,13 +83,24 @@ export class InvestmentService {
     return { year: theYear, asOf: date ?? last ?? `${theYear}-01-01` };
   }
 
-  /** Share of each past year's total disbursed by the same day of the year, in the units given. */
-  private async pastShares(unitIds: number[], year: number, asOf: string): Promise<number[]> {
+  /**
+   * Share of each past year's total disbursed by the same day of the year, for the projects the
+   * figures beside the forecast cover: in the units given and, when named, of one investor and
+   * one department.
+   */
+  private async pastShares(
+    filter: { unitIds: number[]; investorId?: number | null; departmentId?: number | null },
+    year: number,
+    asOf: string,
+  ): Promise<number[]> {
+    const { unitIds, investorId = null, departmentId = null } = filter;
     const rows = await sql<{ part: number; total: number }>`
       SELECT coalesce(sum(d.amount) FILTER (WHERE to_char(d.date, 'MM-DD') <= ${asOf.slice(5)}), 0)::float8 AS part,
              sum(d.amount)::float8 AS total
       FROM investment_disbursements d JOIN investment_projects p ON p.key = d.project_key
       WHERE p.unit_id = ANY(${unitIds}::int[]) AND d.date < ${`${year}-01-01`}
+        ${investorId === null ? sql`` : sql`AND p.investor_id = ${investorId}`}
+        ${departmentId === null ? sql`` : sql`AND p.department_id = ${departmentId}`}
       GROUP BY extract(year FROM d.date)`.execute(this.db);
     return rows.rows.filter((r) => r.total > 0).map((r) => r.part / r.total);
   }
@@ -188,7 +199,7 @@ export class InvestmentService {
       forecast: forecastYearEnd({
         disbursed: total.disbursed,
         plan: total.plan,
-        pastShares: await this.pastShares(unitIds, year, asOf),
+        pastShares: await this.pastShares({ unitIds, investorId, departmentId }, year, asOf),
       }),
       forecastMethod: FORECAST_METHOD,
       byInvestor: organisationLines(byInvestor),
@@ -337,7 +348,7 @@ export class InvestmentService {
       forecast: forecastYearEnd({
         disbursed,
         plan,
-        pastShares: await this.pastShares(provinceIds, year, asOf),
+        pastShares: await this.pastShares({ unitIds: provinceIds }, year, asOf),
       }),
       forecastMethod: FORECAST_METHOD,
       plans: plans.map((p) => ({

@@ -34,6 +34,7 @@ export function DossierPage({ params }: { params: Record<string, string> }) {
           : t('dossiers.paidDesk')
         : t('dossiers.noFee'),
     ],
+    [t('dossiers.publishedAt'), data.publishedAt ? dateTime(data.publishedAt) : t('dossiers.notPublished')],
     [t('dossiers.source'), `${data.source ?? '—'} · ${t('dossiers.revision', { revision: data.revision })}`],
   ];
   return (

@@ -1,4 +1,9 @@
-import { INDEX_766_COMPONENTS, INDEX_766_LABELS, INDEX_766_WEIGHTS } from '@ioc/shared';
+import {
+  DOSSIER_PUBLISH_HOURS,
+  INDEX_766_COMPONENTS,
+  INDEX_766_LABELS,
+  INDEX_766_WEIGHTS,
+} from '@ioc/shared';
 import { useI18n } from '../lib/i18n/useI18n';
 import { useApi } from '../lib/api/useApi';
 import { useQueryState } from '../lib/router/useQueryState';
@@ -51,6 +56,9 @@ export function Index766Page() {
         />
       </div>
       <p className="note">{t('dossiers.index766Note')}</p>
+      <p className="note" data-testid="index-766-measures">
+        {t('dossiers.index766Measures', { hours: DOSSIER_PUBLISH_HOURS })}
+      </p>
       {error ? <ErrorMessage error={error} /> : null}
       {data ? (
         <Card title={`${data.unit.name} · ${month}`}>

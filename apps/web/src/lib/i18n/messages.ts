@@ -446,6 +446,10 @@ const vi = {
   'dossiers.costliest': 'Mất điểm nhiều nhất',
   'dossiers.index766Note':
     'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg), tính từ hồ sơ của tháng; thành phần chưa có dữ liệu được bỏ qua và tổng điểm quy về thang 100.',
+  'dossiers.index766Measures':
+    'Mỗi thành phần là một tỷ lệ trên hồ sơ của tháng: công khai, minh bạch = hồ sơ tiếp nhận được hệ thống một cửa công khai trên Cổng Dịch vụ công quốc gia trong {hours} giờ kể từ khi tiếp nhận; tiến độ = không trễ hạn trên số phải giải quyết; trực tuyến = nộp trực tuyến; thanh toán = thanh toán trực tuyến trên số có phí; hài lòng = lượt đánh giá hài lòng; số hóa = hồ sơ, kết quả được số hóa.',
+  'dossiers.publishedAt': 'Công khai trên Cổng DVC quốc gia',
+  'dossiers.notPublished': 'Chưa công khai',
   'dossiers.lateCard': 'Hồ sơ TTHC đang quá hạn theo đơn vị · {period}',
   'dossiers.lateRateOf': 'Tỷ lệ trễ hạn {rate} %',
   'dossiers.allFigures': 'Xem toàn bộ số liệu hồ sơ',
@@ -1315,6 +1319,10 @@ const en: Record<MessageKey, string> = {
   'dossiers.costliest': 'Costliest component',
   'dossiers.index766Note':
     'Index of service to citizens and businesses (Decision 766/QĐ-TTg) computed from the month’s dossiers; components without data are left out and the total rescaled to 100.',
+  'dossiers.index766Measures':
+    'Each component is a share of the month’s dossiers: publicity = received dossiers the one-stop system published on the national public-service portal within {hours} hours of reception; progress = not late among those to process; online = submitted online; payment = paid online among those with fees; satisfaction = ratings “satisfied”; digitisation = dossiers and results digitised.',
+  'dossiers.publishedAt': 'Published on the national portal',
+  'dossiers.notPublished': 'Not published',
   'dossiers.lateCard': 'Overdue dossiers by unit · {period}',
   'dossiers.lateRateOf': 'Late rate {rate} %',
   'dossiers.allFigures': 'All dossier figures',

@@ -63,7 +63,8 @@ export interface DossierDetail extends DossierSummary {
   hasFee: boolean;
   paidOnline: boolean;
   digitised: boolean;
-  published: boolean;
+  /** When the one-stop system published it on the national public-service portal. */
+  publishedAt: string | null;
   steps: DossierStep[];
   source: string | null;
   revision: number;
