@@ -19,7 +19,8 @@ import type { Db } from '../db/database.js';
 import type { PublicAlertsTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { LiveHub } from '../stream/live-hub.js';
-import { UnitLocator } from '../units/unit-locator.js';
+import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 import { buildAtom, buildRss, type FeedEntry } from './cap-feed.js';
 import {
@@ -106,6 +107,7 @@ function closeRing(ring: number[][]): number[][] {
 export class PublicAlertsService {
   constructor(
     private readonly db: Db,
+    private readonly units: UnitCache,
     private readonly live: LiveHub,
     private readonly emitEvent: EmitEvent,
     private readonly config: AlertsConfig,
@@ -373,12 +375,8 @@ export class PublicAlertsService {
             en: 'The drawn area needs at least 3 distinct points.',
           },
         );
-      if (actor.scopeUnitId !== null) {
-        const centre = geometryCentroid({ type: 'Polygon', coordinates: [ring] });
-        const unit = centre ? (await UnitLocator.load(this.db, tree)).locate(centre) : null;
-        if (!unit || !isInScope(actor, tree, unit.id))
-          throw new AppError('OUT_OF_SCOPE', { field: 'polygon' });
-      }
+      if (!(await this.isDrawnAreaInScope(actor, tree, ring)))
+        throw new AppError('OUT_OF_SCOPE', { field: 'polygon' });
       multi.push([ring]);
       capAreas.push({
         areaDesc: areaDesc ?? DRAWN_AREA,
@@ -404,8 +402,9 @@ export class PublicAlertsService {
   ): Promise<boolean> {
     if (actor.scopeUnitId === null) return true;
     const centre = geometryCentroid({ type: 'Polygon', coordinates: [ring] });
-    const unit = centre ? (await UnitLocator.load(this.db, tree)).locate(centre) : null;
-    return unit !== null && isInScope(actor, tree, unit.id);
+    const today = this.now().toISOString().slice(0, 10);
+    const unitId = centre ? locateUnit(centre, await this.units.locatable(), today) : null;
+    return unitId !== null && isInScope(actor, tree, unitId);
   }
 
   private columns(input: PreparedInput, area: ResolvedArea) {
