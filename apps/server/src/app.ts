@@ -127,6 +127,8 @@ export interface Services {
   submissions: SubmissionsService;
   completeness: CompletenessService;
   reminders: ReminderScheduler;
+  /** The unit tree and boundaries for hot paths; `locateUnit` places points with it. */
+  units: UnitCache;
 }
 
 export type ServicesConfig = Pick<Config, 'SESSION_HOURS'> &
@@ -195,7 +197,7 @@ export function createServices(
     (async (event) => {
       await events.ingest(event, `system:${event.source}`);
     });
-  const cameras = new CamerasService(handle.db);
+  const cameras = new CamerasService(handle.db, units);
   const dataSets = new DataSetsService(handle.db, clock);
   const completeness = new CompletenessService(handle.db, dataSets, clock, config.SUPPLY_LATE_FLAG ?? 3);
   return {
@@ -224,10 +226,10 @@ export function createServices(
           ...(config.DOSSIER_PULL_API_KEY ? { apiKey: config.DOSSIER_PULL_API_KEY } : {}),
         })
       : null,
-    cases: new CasesService(handle.db, notifications, live, clock, new PhotoStore(photoDir)),
+    cases: new CasesService(handle.db, units, notifications, live, clock, new PhotoStore(photoDir)),
     caseDeadlines: new CaseDeadlines(handle.db, notifications, live, clock),
     caseFigures: new CaseFigures(handle.db, observations),
-    sensors: new SensorsService(handle.db, observations, live, {
+    sensors: new SensorsService(handle.db, units, observations, live, {
       topicPrefix: config.MQTT_TOPIC_PREFIX ?? 'ioc/sensors',
       notifications,
       // A threshold crossed is also an operational event on the operators' screen and map.
@@ -245,7 +247,7 @@ export function createServices(
     ),
     slaScheduler: new SlaScheduler(incidents, liveLog),
     cameras,
-    alerts: new PublicAlertsService(handle.db, live, emitEvent, {
+    alerts: new PublicAlertsService(handle.db, units, live, emitEvent, {
       sender: config.CAP_SENDER ?? 'ioc.binhphuoc.gov.vn',
       senderName: config.CAP_SENDER_NAME ?? 'Trung tâm giám sát, điều hành thông minh tỉnh Bình Phước',
     }),
@@ -254,6 +256,7 @@ export function createServices(
     submissions: new SubmissionsService(handle.db, dataSets, live, notifications, clock, changed),
     completeness,
     reminders: new ReminderScheduler(handle.db, dataSets, completeness, notifications, clock),
+    units,
   };
 }
 

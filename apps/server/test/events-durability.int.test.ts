@@ -1,33 +1,7 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createApiKey, dataFolder, importProvince, serve, stop } from './ioc-process.js';
 import { startMosquitto } from './mosquitto.js';
-
-const run = promisify(execFile);
-const IOC = path.resolve(import.meta.dirname, '../bin/ioc');
-
-function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(IOC, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`ioc serve exited with ${code}: ${out}`)));
-  });
-}
-
-const kill9 = async (child: ChildProcess) => {
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
-};
 
 const event = (n: number) => ({
   source: 'camera-ai',
@@ -43,46 +17,25 @@ const event = (n: number) => ({
 
 /** Events acknowledged to a source (HTTP 2xx or PUBACK) survive kill -9 of the server right after. */
 describe('durability of acknowledged events (PGlite data folder, kill -9)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-events-kill-'));
   let broker: Awaited<ReturnType<typeof startMosquitto>> | null = null;
+  let remove = () => {};
   afterAll(async () => {
     await broker?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    remove();
   });
 
   it('keeps every event answered 201 or acknowledged over MQTT, exactly once', async () => {
     broker = await startMosquitto();
     const prefix = `ioc-kill-${process.pid}-${Date.now()}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      IOC_DATA_DIR: dataDir,
-      IOC_MODE: 'production',
+    const folder = dataFolder('events-kill', {
       MQTT_URL: broker.url,
       MQTT_EVENT_TOPIC: `${prefix}/events/#`,
       MQTT_CLIENT_ID: `${prefix}-server`,
-    };
-    delete env.DATABASE_URL;
-    const units = path.join(dataDir, 'units.csv');
-    writeFileSync(units, 'code,name,level,parent_code\nT,Tỉnh Thử,province,\nH,Huyện Thử,district,T\n');
-    await run(IOC, ['import', 'units', units], { env });
-    await run(
-      IOC,
-      [
-        'create-user',
-        '--username',
-        'camera',
-        '--display-name',
-        'Camera AI',
-        '--role',
-        'operator',
-        '--password',
-        'mat-khau-camera',
-      ],
-      { env },
-    );
-    const key = (
-      await run(IOC, ['create-api-key', '--username', 'camera', '--name', 'camera'], { env })
-    ).stdout.trim();
+    });
+    const { env } = folder;
+    remove = folder.remove;
+    await importProvince(env);
+    const key = await createApiKey(env, 'camera', 'operator');
 
     const first = await serve(env);
     const post = (url: string, n: number) =>
@@ -99,7 +52,7 @@ describe('durability of acknowledged events (PGlite data folder, kill -9)', () =
         publisher.publishAsync(`${prefix}/events/cam`, JSON.stringify(event(100 + i)), { qos: 1 }),
       ),
     );
-    await kill9(first.child);
+    await stop(first.child, 'SIGKILL');
 
     const second = await serve(env);
     try {
@@ -123,8 +76,7 @@ describe('durability of acknowledged events (PGlite data folder, kill -9)', () =
       expect((await post(second.url, 1)).status).toBe(200);
     } finally {
       await publisher.endAsync();
-      second.child.kill('SIGTERM');
-      await new Promise((r) => second.child.once('exit', r));
+      await stop(second.child, 'SIGTERM');
     }
   });
 });

@@ -127,13 +127,19 @@ describe.each(ENGINES)('sensors over MQTT ($name)', (engine) => {
     const events: EventInput[] = [];
     const live: LiveMessage[] = [];
     ctx.services.live.subscribe((m) => live.push(m));
-    const sensors = new SensorsService(ctx.handle.db, ctx.services.observations, ctx.services.live, {
-      topicPrefix: prefix,
-      emitEvent: async (event) => {
-        events.push(event);
+    const sensors = new SensorsService(
+      ctx.handle.db,
+      ctx.services.units,
+      ctx.services.observations,
+      ctx.services.live,
+      {
+        topicPrefix: prefix,
+        emitEvent: async (event) => {
+          events.push(event);
+        },
+        notifications: ctx.services.notifications,
       },
-      notifications: ctx.services.notifications,
-    });
+    );
     let subscriber = new SensorMqttSubscriber(sensors, { url: broker.url, clientId });
     await subscriber.start();
     const publisher = await mqtt.connectAsync(broker.url, { clientId: `${clientId}-pub` });

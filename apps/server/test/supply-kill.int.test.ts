@@ -1,45 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { sql } from 'kysely';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../src/app.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
+import { dataFolder, serve, stop } from './ioc-process.js';
 
-const IOC = path.resolve(import.meta.dirname, '../bin/ioc');
 const UNITS = 30_000;
-
-function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(IOC, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`ioc serve exited with ${code}: ${out}`)));
-  });
-}
-
-const stop = async (child: ChildProcess, signal: NodeJS.Signals) => {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await exited;
-};
 
 /**
  * A large file being imported when the server is killed outright: the acknowledged upload is
  * kept, nothing of it is half-stored, and the restarted server processes it again from the start.
  */
 describe('data supply import survives kill -9 (PGlite data folder)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-supply-kill-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, IOC_DATA_DIR: dataDir, IOC_MODE: 'production' };
-  delete env.DATABASE_URL;
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { dataDir, env, remove } = dataFolder('supply-kill');
+  afterAll(remove);
 
   it('keeps the upload, stores none of it half, resumes after the restart, and keeps the approval', async () => {
     // Setup straight into the data folder (bulk SQL: the CLI's unit import goes row by row).

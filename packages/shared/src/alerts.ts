@@ -1,8 +1,8 @@
 /**
- * Public early-warning alerts (CAP 1.2): the enumerations of the standard and the shape in which an
- * operator issues or updates an alert.
+ * Public early-warning alerts (CAP 1.2): the enumerations of the standard and the alert as the API
+ * answers it. Plain TypeScript, so the web app's alert pages load no validation library; the
+ * input schema is in alert-input.ts.
  */
-import { z } from 'zod';
 
 export const CAP_CATEGORIES = [
   'Geo',
@@ -21,44 +21,40 @@ export const CAP_CATEGORIES = [
 export const CAP_URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const;
 export const CAP_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
 export const CAP_CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const;
+export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const;
 
 export type CapCategory = (typeof CAP_CATEGORIES)[number];
 export type CapUrgency = (typeof CAP_URGENCIES)[number];
 export type CapSeverity = (typeof CAP_SEVERITIES)[number];
 export type CapCertainty = (typeof CAP_CERTAINTIES)[number];
+export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
 
-const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
-export const publicAlertInputSchema = z
-  .object({
-    event: z.string().trim().min(1).max(200),
-    category: z.enum(CAP_CATEGORIES),
-    urgency: z.enum(CAP_URGENCIES),
-    severity: z.enum(CAP_SEVERITIES),
-    certainty: z.enum(CAP_CERTAINTIES),
-    headline: z.string().trim().min(1).max(200),
-    description: z.string().trim().min(1).max(5000),
-    instruction: z.string().trim().min(1).max(5000),
-    headlineEn: optionalText(200),
-    descriptionEn: optionalText(5000),
-    instructionEn: optionalText(5000),
-    effective: z.iso.datetime({ offset: true }).optional(),
-    expires: z.iso.datetime({ offset: true }),
-    /** The area: administrative units (GSO codes), a polygon drawn on the map ([lon, lat] ring), or both. */
-    unitCodes: z.array(z.string().trim().min(1).max(50)).max(200).default([]),
-    polygon: z.array(lonLat).min(3).max(2000).optional(),
-    /** How the area is named in the alert; by default the units' names. */
-    areaDesc: optionalText(500),
-  })
-  .refine((a) => a.unitCodes.length > 0 || a.polygon, {
-    message: 'choose units or draw a polygon',
-    path: ['unitCodes'],
-  });
-export type PublicAlertInput = z.input<typeof publicAlertInputSchema>;
+/** An alert as the API answers it (operators' list, public list, issue, update, cancel). */
+export interface PublicAlert {
+  id: string;
+  state: 'active' | 'cancelled';
+  /** Active and not expired. */
+  isCurrent: boolean;
+  event: string;
+  category: CapCategory;
+  urgency: CapUrgency;
+  severity: CapSeverity;
+  certainty: CapCertainty;
+  headline: string;
+  description: string;
+  instruction: string;
+  headlineEn: string | null;
+  descriptionEn: string | null;
+  instructionEn: string | null;
+  areaDesc: string;
+  unitCodes: string[];
+  /** GeoJSON MultiPolygon of the area, for maps. */
+  area: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  /** The polygon drawn on the map, if any (closed ring of [lon, lat]). */
+  polygon: [number, number][] | null;
+  effective: string;
+  expires: string;
+  updatedAt: string;
+  /** The CAP messages issued for it, oldest first. */
+  messages: { id: string; msgType: CapMsgType; sent: string; url: string }[];
+}

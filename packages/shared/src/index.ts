@@ -15,4 +15,5 @@ export * from './connectors';
 export * from './incidents';
 export * from './cameras';
 export * from './alerts';
+export * from './alert-input';
 export * from './data-supply';

@@ -5,8 +5,10 @@ import {
   publicAlertInputSchema,
   type CapCategory,
   type CapCertainty,
+  type CapMsgType,
   type CapSeverity,
   type CapUrgency,
+  type PublicAlert,
   type UnitLevel,
 } from '@ioc/shared';
 import type { z } from 'zod';
@@ -19,7 +21,8 @@ import type { Db } from '../db/database.js';
 import type { PublicAlertsTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { LiveHub } from '../stream/live-hub.js';
-import { UnitLocator } from '../units/unit-locator.js';
+import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 import { buildAtom, buildRss, type FeedEntry } from './cap-feed.js';
 import {
@@ -30,7 +33,6 @@ import {
   parseCap,
   type CapAlert,
   type CapArea,
-  type CapMsgType,
 } from './cap.js';
 
 /** Radius of the circle standing for a unit that has a centroid but no boundary yet. */
@@ -45,35 +47,6 @@ export interface AlertsConfig {
 }
 
 type AlertRow = Selectable<PublicAlertsTable>;
-
-export interface PublicAlertView {
-  id: string;
-  state: 'active' | 'cancelled';
-  /** Active and not expired. */
-  isCurrent: boolean;
-  event: string;
-  category: CapCategory;
-  urgency: CapUrgency;
-  severity: CapSeverity;
-  certainty: CapCertainty;
-  headline: string;
-  description: string;
-  instruction: string;
-  headlineEn: string | null;
-  descriptionEn: string | null;
-  instructionEn: string | null;
-  areaDesc: string;
-  unitCodes: string[];
-  /** GeoJSON MultiPolygon of the area, for maps. */
-  area: { type: 'MultiPolygon'; coordinates: number[][][][] };
-  /** The polygon drawn on the map, if any (closed ring of [lon, lat]). */
-  polygon: number[][] | null;
-  effective: string;
-  expires: string;
-  updatedAt: string;
-  /** The CAP messages issued for it, oldest first. */
-  messages: { id: string; msgType: CapMsgType; sent: string; url: string }[];
-}
 
 type PreparedInput = Omit<z.output<typeof publicAlertInputSchema>, 'effective' | 'expires'> & {
   effective: Date;
@@ -106,6 +79,7 @@ function closeRing(ring: number[][]): number[][] {
 export class PublicAlertsService {
   constructor(
     private readonly db: Db,
+    private readonly units: UnitCache,
     private readonly live: LiveHub,
     private readonly emitEvent: EmitEvent,
     private readonly config: AlertsConfig,
@@ -115,7 +89,7 @@ export class PublicAlertsService {
     return this.config.now?.() ?? new Date();
   }
 
-  async issue(actor: Actor, body: unknown): Promise<PublicAlertView> {
+  async issue(actor: Actor, body: unknown): Promise<PublicAlert> {
     const by = authorise(actor, 'alerts.issue');
     const { input, area } = await this.prepare(actor as AuthenticatedActor, body, true);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -131,7 +105,7 @@ export class PublicAlertsService {
     return this.announce(id);
   }
 
-  async update(actor: Actor, id: string, body: unknown): Promise<PublicAlertView> {
+  async update(actor: Actor, id: string, body: unknown): Promise<PublicAlert> {
     const by = authorise(actor, 'alerts.issue');
     const before = await this.requireActive(actor as AuthenticatedActor, id);
     const { input, area } = await this.prepare(actor as AuthenticatedActor, body, false);
@@ -148,7 +122,7 @@ export class PublicAlertsService {
     return this.announce(id);
   }
 
-  async cancel(actor: Actor, id: string, reason: string | undefined): Promise<PublicAlertView> {
+  async cancel(actor: Actor, id: string, reason: string | undefined): Promise<PublicAlert> {
     const by = authorise(actor, 'alerts.issue');
     const before = await this.requireActive(actor as AuthenticatedActor, id);
     await this.db.transaction().execute(async (trx) => {
@@ -168,18 +142,18 @@ export class PublicAlertsService {
   }
 
   /** Every alert (operators), newest first; `current` keeps only active, unexpired ones. */
-  async list(actor: Actor, filter: { current?: boolean }): Promise<PublicAlertView[]> {
+  async list(actor: Actor, filter: { current?: boolean }): Promise<PublicAlert[]> {
     requirePermission(actor, 'alerts.issue');
     return this.views(filter.current ?? false);
   }
 
   /** What the public sees: alerts in force now. */
-  async listPublic(): Promise<PublicAlertView[]> {
+  async listPublic(): Promise<PublicAlert[]> {
     return this.views(true);
   }
 
   /** One alert as the public sees it (also after it was cancelled or expired). */
-  async get(id: string): Promise<PublicAlertView> {
+  async get(id: string): Promise<PublicAlert> {
     if (!/^\d+$/.test(id)) throw notFound('cảnh báo', 'Alert', id);
     const [view] = await this.views(false, id);
     if (!view) throw notFound('cảnh báo', 'Alert', id);
@@ -373,12 +347,8 @@ export class PublicAlertsService {
             en: 'The drawn area needs at least 3 distinct points.',
           },
         );
-      if (actor.scopeUnitId !== null) {
-        const centre = geometryCentroid({ type: 'Polygon', coordinates: [ring] });
-        const unit = centre ? (await UnitLocator.load(this.db, tree)).locate(centre) : null;
-        if (!unit || !isInScope(actor, tree, unit.id))
-          throw new AppError('OUT_OF_SCOPE', { field: 'polygon' });
-      }
+      if (!(await this.isDrawnAreaInScope(actor, tree, ring)))
+        throw new AppError('OUT_OF_SCOPE', { field: 'polygon' });
       multi.push([ring]);
       capAreas.push({
         areaDesc: areaDesc ?? DRAWN_AREA,
@@ -404,8 +374,9 @@ export class PublicAlertsService {
   ): Promise<boolean> {
     if (actor.scopeUnitId === null) return true;
     const centre = geometryCentroid({ type: 'Polygon', coordinates: [ring] });
-    const unit = centre ? (await UnitLocator.load(this.db, tree)).locate(centre) : null;
-    return unit !== null && isInScope(actor, tree, unit.id);
+    const today = this.now().toISOString().slice(0, 10);
+    const unitId = centre ? locateUnit(centre, await this.units.locatable(), today) : null;
+    return unitId !== null && isInScope(actor, tree, unitId);
   }
 
   private columns(input: PreparedInput, area: ResolvedArea) {
@@ -533,7 +504,7 @@ export class PublicAlertsService {
       .execute();
   }
 
-  private async announce(id: string): Promise<PublicAlertView> {
+  private async announce(id: string): Promise<PublicAlert> {
     const view = await this.get(id);
     this.live.publish({
       topic: 'public-alert',
@@ -552,7 +523,7 @@ export class PublicAlertsService {
     return Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'area'));
   }
 
-  private async views(currentOnly: boolean, id?: string): Promise<PublicAlertView[]> {
+  private async views(currentOnly: boolean, id?: string): Promise<PublicAlert[]> {
     const now = this.now();
     let query = this.db
       .selectFrom('public_alerts')
@@ -590,8 +561,8 @@ export class PublicAlertsService {
       instructionEn: r.instruction_en,
       areaDesc: r.area_desc,
       unitCodes: r.unit_codes as string[],
-      area: (r.area as { geometry: PublicAlertView['area'] }).geometry,
-      polygon: (r.area as { polygon?: number[][] | null }).polygon ?? null,
+      area: (r.area as { geometry: PublicAlert['area'] }).geometry,
+      polygon: (r.area as { polygon?: PublicAlert['polygon'] }).polygon ?? null,
       effective: new Date(r.effective).toISOString(),
       expires: new Date(r.expires).toISOString(),
       updatedAt: new Date(r.updated_at).toISOString(),

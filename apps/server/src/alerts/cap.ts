@@ -7,10 +7,12 @@
 import {
   CAP_CATEGORIES,
   CAP_CERTAINTIES,
+  CAP_MSG_TYPES,
   CAP_SEVERITIES,
   CAP_URGENCIES,
   type CapCategory,
   type CapCertainty,
+  type CapMsgType,
   type CapSeverity,
   type CapUrgency,
   type EventInput,
@@ -21,7 +23,6 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
 
 export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
-export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const;
 export const CAP_SCOPES = ['Public', 'Restricted', 'Private'] as const;
 export const CAP_RESPONSE_TYPES = [
   'Shelter',
@@ -34,7 +35,6 @@ export const CAP_RESPONSE_TYPES = [
   'AllClear',
   'None',
 ] as const;
-export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
 
 /** A closed ring of [lat, lon] points, as CAP writes them. */
 export type CapRing = [number, number][];

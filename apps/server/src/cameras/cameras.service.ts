@@ -12,7 +12,8 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import type { RowError } from '../observations/observation-rows.js';
-import { UnitLocator } from '../units/unit-locator.js';
+import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
 
 export interface CameraView {
@@ -51,7 +52,17 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 /** The camera registry: where each camera is, who owns it, its stream and its health. */
 export class CamerasService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitCache,
+  ) {}
+
+  /** The unit a camera at this point stands in today (null outside the province). */
+  private async locator(): Promise<(point: [number, number]) => number | null> {
+    const units = await this.units.locatable();
+    const today = new Date().toISOString().slice(0, 10);
+    return (point) => locateUnit(point, units, today);
+  }
 
   private baseQuery() {
     return this.db
@@ -313,15 +324,14 @@ export class CamerasService {
     if (errors.length > 0 && !options.partial) throw new AppError('ROWS_REJECTED', { errors });
     if (valid.length === 0) return { created: 0, updated: 0, errors };
 
-    const tree = await loadUnitTree(this.db);
-    const locator = await UnitLocator.load(this.db, tree);
+    const locate = await this.locator();
     const rows = valid.map(({ input, ownerId }) => ({
       code: input.code,
       name: input.name,
       type: input.type,
       lon: input.lon,
       lat: input.lat,
-      unit_id: locator.locate([input.lon, input.lat])?.id ?? null,
+      unit_id: locate([input.lon, input.lat]),
       owner_organisation_id: ownerId,
       stream_url: input.streamUrl,
       updated_by: by,
@@ -363,12 +373,11 @@ export class CamerasService {
 
   /** Derives every camera's unit again, e.g. after official boundaries were loaded; returns how many moved. */
   async relocateAll(): Promise<number> {
-    const tree = await loadUnitTree(this.db);
-    const locator = await UnitLocator.load(this.db, tree);
+    const locate = await this.locator();
     const cameras = await this.db.selectFrom('cameras').select(['id', 'lon', 'lat', 'unit_id']).execute();
     let moved = 0;
     for (const camera of cameras) {
-      const unitId = locator.locate([camera.lon, camera.lat])?.id ?? null;
+      const unitId = locate([camera.lon, camera.lat]);
       if (unitId === camera.unit_id) continue;
       await this.db.updateTable('cameras').set({ unit_id: unitId }).where('id', '=', camera.id).execute();
       moved++;

@@ -21,8 +21,9 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { LiveHub } from '../stream/live-hub.js';
+import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
-import { isInsideExtent, nearestUnit, provinceExtent, unitsOn } from './case-location.js';
 import { checkPhotos, type PhotoStore } from './case-photos.js';
 import { selectCases, toCaseView, toPublicCaseView, type CaseRow } from './case-view.js';
 
@@ -77,6 +78,7 @@ function requireText(value: string | undefined, field: string): string {
 export class CasesService {
   constructor(
     readonly db: Db,
+    private readonly units: UnitCache,
     private readonly notifications: NotificationsService,
     private readonly live: LiveHub,
     private readonly clock: Clock,
@@ -184,7 +186,7 @@ export class CasesService {
     const now = this.clock();
     const receivedAt = !options.isPublic && input.receivedAt ? new Date(input.receivedAt) : now;
     const tree = await loadUnitTree(this.db);
-    const { unitId, location } = this.locate(tree, input, receivedAt);
+    const { unitId, location } = await this.locate(tree, input, receivedAt);
     const category = input.categoryCode
       ? await this.requireCategory(input.categoryCode)
       : await this.suggestedCategory(`${input.title ?? ''} ${description}`);
@@ -305,7 +307,7 @@ export class CasesService {
     let unitId: number | null = null;
     if (input.unitCode)
       unitId = tree.findByCode(input.unitCode, today)?.id ?? tree.findByCode(input.unitCode)?.id ?? null;
-    else if (input.location) unitId = nearestUnit(unitsOn(tree, today), input.location)?.id ?? null;
+    else if (input.location) unitId = locateUnit(input.location, await this.units.locatable(), today);
     const agency = await this.suggestAgency(categoryCode, unitId, tree);
     const duplicates = input.location ? await this.nearbyOpen(categoryCode, input.location, null) : [];
     return {
@@ -1067,22 +1069,16 @@ export class CasesService {
   }
 
   /** The case's unit and point: a map point must lie in the province and gives the unit when none is named. */
-  private locate(tree: UnitTree, input: CaseIntakeInput, at: Date) {
+  private async locate(tree: UnitTree, input: CaseIntakeInput, at: Date) {
     const date = at.toISOString().slice(0, 10);
-    const units = unitsOn(tree, date);
     const location = input.location ?? null;
-    if (location) {
-      const extent = provinceExtent(units);
-      if (extent && !isInsideExtent(extent, location))
-        throw new AppError('CASE_OUTSIDE_PROVINCE', { location });
-    }
-    let unitId: number | null = null;
+    const located = location ? locateUnit(location, await this.units.locatable(), date) : null;
+    if (location && located === null) throw new AppError('CASE_OUTSIDE_PROVINCE', { location });
+    let unitId = located;
     if (input.unitCode) {
       const unit = tree.findByCode(input.unitCode, date);
       if (!unit) throw notFound('đơn vị hành chính', 'Unit', input.unitCode);
       unitId = unit.id;
-    } else if (location) {
-      unitId = nearestUnit(units, location)?.id ?? null;
     }
     if (!location && unitId === null && !input.address?.trim()) throw new AppError('CASE_LOCATION_REQUIRED');
     return { unitId, location };

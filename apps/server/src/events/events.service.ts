@@ -14,9 +14,9 @@ import { AppError, notFound } from '../errors.js';
 import type { IncidentsService } from '../incidents/incidents.service.js';
 import type { LiveLog } from '../stream/live-log.js';
 import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { visibleUnitIds } from '../units/unit-scope.js';
 import { isSameBurst, type BurstRules } from './event-grouping.js';
-import { locateUnit } from './unit-locator.js';
 
 export interface IngestResult {
   id: string;

@@ -1,8 +1,7 @@
 import { severityRank } from '@ioc/shared';
 import type { Services } from '../app.js';
 import { DEMO_POLICIES, DEMO_SOPS, DEMO_SOURCE_PREFIX, generateOperationsDemo } from '../demo/operations.js';
-import { locateUnit } from '../events/unit-locator.js';
-import { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 
 const ACTIONS = ['acknowledge', 'assign', 'start', 'resolve', 'close'] as const;
 const STATUS_AFTER = ['acknowledged', 'assigned', 'in_progress', 'resolved', 'closed'] as const;
@@ -28,7 +27,7 @@ export async function seedOperationsDemo(services: Services): Promise<{ events: 
 
   const now = services.clock();
   const groups = generateOperationsDemo(now);
-  const units = await new UnitCache(db).locatable();
+  const units = await services.units.locatable();
   const organisations = new Map(
     (await db.selectFrom('organisations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
   );

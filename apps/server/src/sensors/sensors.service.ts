@@ -19,8 +19,9 @@ import { AppError, notFound } from '../errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { ObservationsService } from '../observations/observations.service.js';
 import type { LiveHub } from '../stream/live-hub.js';
+import type { UnitCache } from '../units/unit-cache.js';
+import { locateUnit } from '../units/unit-locator.js';
 import { loadUnitTree } from '../units/unit-tree.js';
-import { locateUnit } from './sensor-location.js';
 import {
   bucketStarts,
   checkReadings,
@@ -99,6 +100,7 @@ export class SensorsService {
 
   constructor(
     private readonly db: Db,
+    private readonly units: UnitCache,
     private readonly observations: ObservationsService,
     private readonly live: LiveHub,
     private readonly options: SensorsOptions,
@@ -113,10 +115,10 @@ export class SensorsService {
   /** Creates or updates sensors by code, all or nothing; the unit is derived from the location when not given. */
   async upsert(writer: Writer, items: unknown[]): Promise<{ created: number; updated: number }> {
     const by = authorise(writer, 'sensors.manage');
-    const [tree, indicators, boundaries] = await Promise.all([
+    const [tree, indicators, units] = await Promise.all([
       loadUnitTree(this.db),
       loadIndicators(this.db),
-      this.loadBoundaries(),
+      this.units.locatable(),
     ]);
     const today = this.now().toISOString().slice(0, 10);
     const errors: { row: number; field: string; message: string; messageEn: string }[] = [];
@@ -134,17 +136,17 @@ export class SensorsService {
         return [];
       }
       const s = parsed.data;
-      const unit = s.unitCode
-        ? (tree.findByCode(s.unitCode, today) ?? tree.findByCode(s.unitCode))
-        : locateUnit(tree, [s.lon, s.lat], boundaries, today);
-      if (!unit) {
+      const unitId = s.unitCode
+        ? (tree.findByCode(s.unitCode, today) ?? tree.findByCode(s.unitCode))?.id
+        : locateUnit([s.lon, s.lat], units, today);
+      if (unitId === undefined || unitId === null) {
         errors.push({
           row,
           field: 'unitCode',
           message: s.unitCode
             ? `Không có đơn vị hành chính mã "${s.unitCode}".`
-            : 'Không xác định được đơn vị từ tọa độ.',
-          messageEn: s.unitCode ? `Unknown unit "${s.unitCode}".` : 'No unit found for the location.',
+            : 'Tọa độ nằm ngoài địa bàn tỉnh.',
+          messageEn: s.unitCode ? `Unknown unit "${s.unitCode}".` : 'The location is outside the province.',
         });
         return [];
       }
@@ -168,7 +170,7 @@ export class SensorsService {
           messageEn: 'Duplicate reading names.',
         });
       }
-      return [{ ...s, unitId: unit.id }];
+      return [{ ...s, unitId }];
     });
     if (errors.length > 0) {
       throw new AppError(
@@ -749,15 +751,6 @@ export class SensorsService {
   private async sensorsById(): Promise<Map<number, SensorRecord>> {
     this.cache = null;
     return new Map([...(await this.sensorsByCode()).values()].map((s) => [s.id, s]));
-  }
-
-  private async loadBoundaries(): Promise<Map<number, unknown>> {
-    const rows = await this.db
-      .selectFrom('units')
-      .select(['id', 'geometry'])
-      .where('has_boundary', '=', true)
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.geometry]));
   }
 }
 

@@ -5,6 +5,7 @@ import { loadUnitTree, type UnitTree } from './unit-tree.js';
 export interface LocatableUnit {
   id: number;
   level: string;
+  parentId: number | null;
   geometry: unknown | null;
   centroid: [number, number] | null;
   validFrom: string | null;
@@ -45,6 +46,7 @@ export class UnitCache {
     return tree.units.map((u) => ({
       id: u.id,
       level: u.level,
+      parentId: u.parentId,
       geometry: boundary.get(u.id) ?? null,
       centroid: u.centroid,
       validFrom: u.validFrom,

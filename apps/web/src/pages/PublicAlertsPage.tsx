@@ -1,3 +1,4 @@
+import type { PublicAlert } from '@ioc/shared';
 import { useApi } from '../lib/api/useApi';
 import { useI18n } from '../lib/i18n/useI18n';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -6,7 +7,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Loading';
 import { DemoNotice } from '../features/about/components/DemoNotice';
 import { AlertCard } from '../features/alerts/components/AlertCard';
-import { alertsUrls, type PublicAlert } from '../features/alerts/api/alertsApi';
+import { alertsUrls } from '../features/alerts/api/alertsApi';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 
 /** The public page of early warnings in force: no login, phone-sized first, with the CAP feeds. */

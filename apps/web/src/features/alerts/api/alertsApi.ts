@@ -1,30 +1,5 @@
-import type { CapCategory, CapCertainty, CapSeverity, CapUrgency, PublicAlertInput } from '@ioc/shared';
+import type { CapSeverity, PublicAlert, PublicAlertInput } from '@ioc/shared';
 import { requestJson } from '../../../lib/api/http';
-
-export interface PublicAlert {
-  id: string;
-  state: 'active' | 'cancelled';
-  isCurrent: boolean;
-  event: string;
-  category: CapCategory;
-  urgency: CapUrgency;
-  severity: CapSeverity;
-  certainty: CapCertainty;
-  headline: string;
-  description: string;
-  instruction: string;
-  headlineEn: string | null;
-  descriptionEn: string | null;
-  instructionEn: string | null;
-  areaDesc: string;
-  unitCodes: string[];
-  area: { type: 'MultiPolygon'; coordinates: number[][][][] };
-  polygon: [number, number][] | null;
-  effective: string;
-  expires: string;
-  updatedAt: string;
-  messages: { id: string; msgType: 'Alert' | 'Update' | 'Cancel'; sent: string; url: string }[];
-}
 
 export const alertsUrls = {
   public: '/api/v1/public/alerts',

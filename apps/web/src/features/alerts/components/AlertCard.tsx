@@ -1,8 +1,9 @@
+import type { PublicAlert } from '@ioc/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { FeatureMap } from '../../../lib/map/FeatureMap';
 import { useDistrictLabels } from '../../catalogue/hooks/useDistrictLabels';
-import { SEVERITY_COLOURS, type PublicAlert } from '../api/alertsApi';
+import { SEVERITY_COLOURS } from '../api/alertsApi';
 
 /** One alert as the public reads it: what, where (with a map), what to do, from when until when. */
 export function AlertCard({ alert, actions }: { alert: PublicAlert; actions?: ReactNode }) {

@@ -3,6 +3,7 @@ import {
   CAP_CERTAINTIES,
   CAP_SEVERITIES,
   CAP_URGENCIES,
+  type PublicAlert,
   type PublicAlertInput,
 } from '@ioc/shared';
 import { useId, useState, type FormEvent } from 'react';
@@ -12,7 +13,6 @@ import { FeatureMap } from '../../../lib/map/FeatureMap';
 import { SelectField } from '../../../ui/SelectField';
 import { useUnits } from '../../catalogue/hooks/useUnits';
 import { useDistrictLabels } from '../../catalogue/hooks/useDistrictLabels';
-import type { PublicAlert } from '../api/alertsApi';
 
 /** `datetime-local` value (local time) for an ISO instant. */
 function toLocalInput(iso: string): string {

@@ -1,3 +1,4 @@
+import type { PublicAlert } from '@ioc/shared';
 import { useState } from 'react';
 import { invalidateQueries } from '../../../lib/api/query';
 import { useApi } from '../../../lib/api/useApi';
@@ -7,7 +8,7 @@ import { Card } from '../../../ui/Card';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { useSession } from '../../auth/hooks/useSession';
-import { alertsUrls, cancelAlert, issueAlert, updateAlert, type PublicAlert } from '../api/alertsApi';
+import { alertsUrls, cancelAlert, issueAlert, updateAlert } from '../api/alertsApi';
 import { AlertCard } from './AlertCard';
 import { AlertForm } from './AlertForm';
 
