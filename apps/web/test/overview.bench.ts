@@ -2,7 +2,8 @@
  * Overview performance in Chromium (not a test: numbers, no pass/fail):
  *   - time from navigation until the overview is fully drawn (map idle with data, tiles, warnings),
  *     cold (empty cache) and warm;
- *   - time from choosing another indicator until the map has redrawn it;
+ *   - time from choosing another indicator (the select's change event, timed in the page) until the
+ *     map has redrawn it, labels included (MapLibre idle);
  *   - the JavaScript the overview loads, raw and gzip.
  * Baselines from the same run: the page's own load event (HTML, scripts and styles fetched and
  * run) for the full draw, and a bare fetch of the data the switch loads for the redraw.
@@ -111,19 +112,34 @@ async function main(): Promise<void> {
           if (request.url().includes('/api/v1/')) dataUrls.push(request.url());
         };
         page.on('request', onRequest);
-        const started = await page.evaluate(() => performance.now());
+        // Timed inside the page, from the select's change event (the user's choice) to the moment
+        // the map writes what it has drawn, so the test driver's own round trips are not counted.
+        await page.evaluate((c) => {
+          const probe = window as unknown as { switchTimes?: Promise<number> };
+          probe.switchTimes = new Promise<number>((resolve) => {
+            let changedAt = 0;
+            document.addEventListener('change', (event) => (changedAt = event.timeStamp), {
+              capture: true,
+              once: true,
+            });
+            const observer = new MutationObserver(() => {
+              const drawn = document.querySelector('[data-map-drawn]')?.getAttribute('data-map-drawn') ?? '';
+              if (changedAt > 0 && drawn.startsWith(`${c}|`)) {
+                observer.disconnect();
+                resolve(performance.now() - changedAt);
+              }
+            });
+            observer.observe(document.body, {
+              attributes: true,
+              subtree: true,
+              attributeFilter: ['data-map-drawn'],
+            });
+          });
+        }, code);
         await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption(code);
-        const handle = await page.waitForFunction(
-          (c) =>
-            (document.querySelector('[data-map-drawn]')?.getAttribute('data-map-drawn') ?? '').startsWith(
-              `${c}|`,
-            )
-              ? performance.now()
-              : false,
-          code,
-          { polling: 'raf', timeout: 30_000 },
+        switches.push(
+          await page.evaluate(() => (window as unknown as { switchTimes: Promise<number> }).switchTimes),
         );
-        switches.push(((await handle.jsonValue()) as number) - started);
         page.off('request', onRequest);
         // Baseline: the same data requests, fetched bare (no cache) from the same page.
         fetches.push(
@@ -165,7 +181,7 @@ async function main(): Promise<void> {
       '≤ 2,000 ms',
     ),
     row(
-      'indicator switch → map redrawn (baseline: bare fetch of the same data)',
+      'indicator switch (change event) → map redrawn with labels (baseline: bare fetch of the same data)',
       median(switches),
       median(fetches),
       '≤ 200 ms',
