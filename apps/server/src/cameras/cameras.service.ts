@@ -11,6 +11,7 @@ import { authorise, isInScope, requirePermission, type Writer } from '../auth/po
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
+import { clusterCollection, clusterPoints, type Viewport } from '../map/point-clusters.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { UnitLocator } from '../units/unit-locator.js';
 import { loadUnitTree, type UnitTree } from '../units/unit-tree.js';
@@ -214,15 +215,25 @@ export class CamerasService {
         type: 'Feature' as const,
         id: r.code,
         geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
-        properties: {
-          code: r.code,
-          name: r.name,
-          type: r.type as CameraType,
-          status: r.status as CameraStatus,
-          unitCode: r.unit_code,
-        },
+        properties: mapProperties(r),
       })),
     };
+  }
+
+  /** The cameras on screen, clustered with exact counts, for the map of now. */
+  async clusters(actor: Actor, filter: CameraFilter, viewport: Viewport) {
+    const query = await this.filtered(actor, filter);
+    if (!query) return clusterCollection({ clusters: [], total: { count: 0, weight: 0 } }, new Map());
+    const result = await clusterPoints(
+      this.db,
+      this.db
+        .selectFrom(query.as('c'))
+        .select(['c.code as id', 'c.lon', 'c.lat', sql<number>`1`.as('weight')]),
+      viewport,
+    );
+    const codes = result.clusters.flatMap((c) => (c.id === null ? [] : [c.id]));
+    const rows = codes.length ? await query.where('c.code', 'in', codes).execute() : [];
+    return clusterCollection(result, new Map(rows.map((r) => [r.code, mapProperties(r)])));
   }
 
   /** Registers a new camera (administrators); 409 when the code is taken. */
@@ -448,4 +459,21 @@ export class CamerasService {
       .orderBy('c.code')
       .execute();
   }
+}
+
+/** What a camera's point on a map says about it. */
+function mapProperties(r: {
+  code: string;
+  name: string;
+  type: string;
+  status: string;
+  unit_code: string | null;
+}) {
+  return {
+    code: r.code,
+    name: r.name,
+    type: r.type as CameraType,
+    status: r.status as CameraStatus,
+    unitCode: r.unit_code,
+  };
 }
