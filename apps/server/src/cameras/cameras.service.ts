@@ -215,7 +215,7 @@ export class CamerasService {
         type: 'Feature' as const,
         id: r.code,
         geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
-        properties: mapProperties(r),
+        properties: mapProperties(this.present(r)),
       })),
     };
   }
@@ -233,7 +233,7 @@ export class CamerasService {
     );
     const codes = result.clusters.flatMap((c) => (c.id === null ? [] : [c.id]));
     const rows = codes.length ? await query.where('c.code', 'in', codes).execute() : [];
-    return clusterCollection(result, new Map(rows.map((r) => [r.code, mapProperties(r)])));
+    return clusterCollection(result, new Map(rows.map((r) => [r.code, mapProperties(this.present(r))])));
   }
 
   /** Registers a new camera (administrators); 409 when the code is taken. */
@@ -462,18 +462,10 @@ export class CamerasService {
 }
 
 /** What a camera's point on a map says about it. */
-function mapProperties(r: {
-  code: string;
-  name: string;
-  type: string;
-  status: string;
-  unit_code: string | null;
-}) {
-  return {
-    code: r.code,
-    name: r.name,
-    type: r.type as CameraType,
-    status: r.status as CameraStatus,
-    unitCode: r.unit_code,
-  };
-}
+const mapProperties = ({ code, name, type, status, unitCode }: CameraView) => ({
+  code,
+  name,
+  type,
+  status,
+  unitCode,
+});

@@ -127,8 +127,11 @@ export function ClusteredPointsMap({
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const added = useRef(new Set<string>());
-  /** The data last sent to each source, not sent again for a visibility toggle. */
-  const sent = useRef(new Map<string, ClusterCollection>());
+  /**
+   * The data last sent to each source, as JSON: a refetch that brings the same clusters (another
+   * layer changed, a visibility toggle) is not drawn again, so the layer that changed draws sooner.
+   */
+  const sent = useRef(new Map<string, string>());
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onViewportRef = useRef(onViewportChange);
@@ -232,8 +235,9 @@ export function ClusteredPointsMap({
       for (const suffix of LAYER_SUFFIXES) {
         instance.setLayoutProperty(`${layer.id}-${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
       }
-      if (layer.data && sent.current.get(layer.id) !== layer.data) {
-        sent.current.set(layer.id, layer.data);
+      const json = layer.data ? JSON.stringify(layer.data.features) : undefined;
+      if (layer.data && json !== undefined && sent.current.get(layer.id) !== json) {
+        sent.current.set(layer.id, json);
         void instance
           .getSource<maplibregl.GeoJSONSource>(layer.id)
           ?.setData(layer.data as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
