@@ -61,18 +61,25 @@ export async function clusterPoints(
       en: 'The viewport is too large for the zoom level.',
     });
   }
-  const [cells, total] = await Promise.all([
-    sql<{ lon: number; lat: number; count: number; weight: number; id: string | null }>`
-      SELECT avg(lon)::float8 AS lon, avg(lat)::float8 AS lat, count(*)::int AS count,
-             sum(weight)::float8 AS weight, CASE WHEN count(*) = 1 THEN min(id)::text END AS id
+  // One scan: the points on screen grouped by cell, the others in one group of their own (for the total).
+  const { rows } = await sql<PointCluster & { onScreen: boolean }>`
+    SELECT avg(lon)::float8 AS lon, avg(lat)::float8 AS lat, count(*)::int AS count,
+           sum(weight)::float8 AS weight, CASE WHEN count(*) = 1 THEN min(id)::text END AS id,
+           on_screen AS "onScreen"
+    FROM (
+      SELECT id, lon, lat, weight,
+             lon BETWEEN ${west} AND ${east} AND lat BETWEEN ${south} AND ${north} AS on_screen
       FROM (${points}) AS p
-      WHERE lon BETWEEN ${west} AND ${east} AND lat BETWEEN ${south} AND ${north}
-      GROUP BY floor(lon / ${cell}), floor(lat / ${cell})`.execute(db),
-    sql<{ count: number; weight: number }>`
-      SELECT count(*)::int AS count, coalesce(sum(weight), 0)::float8 AS weight
-      FROM (${points}) AS p WHERE lon IS NOT NULL AND lat IS NOT NULL`.execute(db),
-  ]);
-  return { clusters: cells.rows, total: total.rows[0] ?? { count: 0, weight: 0 } };
+      WHERE lon IS NOT NULL AND lat IS NOT NULL
+    ) AS q
+    GROUP BY on_screen, CASE WHEN on_screen THEN floor(lon / ${cell}) END,
+             CASE WHEN on_screen THEN floor(lat / ${cell}) END`.execute(db);
+  const total = { count: 0, weight: 0 };
+  for (const r of rows) {
+    total.count += r.count;
+    total.weight += r.weight;
+  }
+  return { clusters: rows.filter((r) => r.onScreen).map(({ onScreen: _, ...c }) => c), total };
 }
 
 /**
