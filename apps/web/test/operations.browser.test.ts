@@ -1,4 +1,4 @@
-import { cpus, loadavg } from 'node:os';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness } from './browser-harness';
@@ -9,14 +9,10 @@ import { startBrowserHarness, type BrowserHarness } from './browser-harness';
  * lifecycle with an SOP, and a lapsed SLA escalates while the operator watches.
  */
 describe('live operations in Chromium', () => {
-  // Steps that wait for the server on a loaded machine; the latency checks set their own bound.
+  // Steps that wait for the server on a loaded machine; the latency checks measure their own time.
   const slow = { timeout: 10_000 };
-  /**
-   * "Within a second" of the event being acknowledged. On a machine running more than one job
-   * per core (several test suites at once), every step slows down in proportion, so the bound
-   * grows with the load average; the figures are printed either way.
-   */
-  const budget = () => 1000 * Math.max(1, loadavg()[0]! / cpus().length);
+  /** "Within a second": from the server taking the event to the page's DOM showing it. */
+  const SECOND = 1000;
   let h: BrowserHarness;
   let key: string;
 
@@ -61,6 +57,52 @@ describe('live operations in Chromium', () => {
     await page.waitForSelector('[data-layer-totals]', { timeout: 30_000 });
     return page;
   };
+  /**
+   * From now on the page notes, with its own Date.now() (the machine's clock, the one the server
+   * stamps events with), when each value of `data-group-id` and `data-action` first appears in
+   * the DOM and each value `data-layer-totals` takes, so that a latency is measured where it ends
+   * rather than when this test runner gets round to polling.
+   */
+  const record = (page: Page) =>
+    page.evaluate(() => {
+      const seen: Record<string, number> = {};
+      const totals: Array<{ at: number; events: number | undefined }> = [];
+      const check = () => {
+        const now = Date.now();
+        for (const attribute of ['data-group-id', 'data-action']) {
+          for (const element of document.querySelectorAll(`[${attribute}]`))
+            seen[`${attribute}=${element.getAttribute(attribute)}`] ??= now;
+        }
+        const value = document.querySelector('[data-layer-totals]')?.getAttribute('data-layer-totals');
+        const events = value ? (JSON.parse(value) as { events?: number }).events : undefined;
+        if (totals.at(-1)?.events !== events) totals.push({ at: now, events });
+      };
+      check();
+      new MutationObserver(check).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+      });
+      (window as unknown as { recorded: unknown }).recorded = { seen, totals };
+    });
+  const recorded = (page: Page) =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            recorded: { seen: Record<string, number>; totals: Array<{ at: number; events?: number }> };
+          }
+        ).recorded,
+    );
+  /** When the server received the group's first event (its own clock). */
+  const receivedAt = async (groupId: string) => {
+    const res = await fetch(`${h.base}/api/v1/events/groups/${groupId}/events`, {
+      headers: { 'x-api-key': key },
+    });
+    const [first] = ((await res.json()) as { events: Array<{ receivedAt: string }> }).events;
+    return Date.parse(first!.receivedAt);
+  };
+
   const totals = async (page: Page) =>
     JSON.parse(
       (await page.locator('[data-layer-totals]').getAttribute('data-layer-totals')) ?? '{}',
@@ -70,6 +112,7 @@ describe('live operations in Chromium', () => {
     const page = await openOperations();
     await expect.poll(async () => (await totals(page)).events ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
     const before = (await totals(page)).events!;
+    await record(page);
     const sent = await send({
       sourceId: `browser-${Date.now()}`,
       type: 'traffic_accident',
@@ -77,19 +120,17 @@ describe('live operations in Chromium', () => {
       title: 'Va chạm nhẹ tại ngã tư Chơn Thành (thử nghiệm)',
       cameraCode: 'CAM-BROWSER-1',
     });
-    const sentAt = Date.now();
     await page.locator(`[data-group-id="${sent.groupId}"]`).waitFor({ timeout: 5000 });
-    const listed = Date.now() - sentAt;
     await expect
-      .poll(async () => (await totals(page)).events, { timeout: 5000, interval: 20 })
+      .poll(async () => (await totals(page)).events, { timeout: 5000, interval: 50 })
       .toBe(before + 1);
-    const mapped = Date.now() - sentAt;
-    const bound = budget();
-    console.log(
-      `event acknowledged → on the list ${listed} ms, on the map ${mapped} ms (bound ${bound.toFixed(0)} ms)`,
-    );
-    expect(listed).toBeLessThan(bound);
-    expect(mapped).toBeLessThan(bound);
+    const accepted = await receivedAt(sent.groupId);
+    const { seen, totals: drawn } = await recorded(page);
+    const listed = seen[`data-group-id=${sent.groupId}`]! - accepted;
+    const mapped = drawn.find((d) => d.events === before + 1)!.at - accepted;
+    console.log(`event received by the server → in the page's list ${listed} ms, on its map ${mapped} ms`);
+    expect(listed).toBeLessThanOrEqual(SECOND);
+    expect(mapped).toBeLessThanOrEqual(SECOND);
     expect(await page.locator(`[data-group-id="${sent.groupId}"]`).textContent()).toContain(
       'Va chạm nhẹ tại ngã tư Chơn Thành',
     );
@@ -179,19 +220,99 @@ describe('live operations in Chromium', () => {
     const detail = page.getByTestId('incident-detail');
     await detail.waitFor();
     expect(await detail.locator('[data-sla="ack"]').getAttribute('data-late')).toBe('false');
+    await record(page);
+    const db = h.services.events.db;
+    const { last } = await db
+      .selectFrom('live_log')
+      .select((eb) => eb.fn.max('id').as('last'))
+      .executeTakeFirstOrThrow();
     // The SLA check runs with a clock 10 minutes ahead (fire, severe: acknowledge within 3 minutes).
     await h.services.incidents.checkSla(new Date(Date.now() + 10 * 60_000));
-    const checkedAt = Date.now();
     await page
       .getByTestId('incident-timeline')
       .locator('li[data-action="escalated"]')
       .first()
       .waitFor({ timeout: 10_000 });
-    expect(Date.now() - checkedAt).toBeLessThan(budget());
+    // From the server publishing the escalation (the live-log row, its clock) to the page's DOM; the
+    // check before it walks every late incident of the demo province, which is no part of the delivery.
+    const published = await db
+      .selectFrom('live_log')
+      .select(sql<Date>`created_at`.as('at'))
+      .where('id', '>', last ?? '0')
+      .where('topic', '=', 'incident')
+      .where(sql<boolean>`data->>'id' = ${sent.incidentId}`)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const shown = (await recorded(page)).seen['data-action=escalated']! - new Date(published.at).getTime();
+    console.log(`escalation published → in the page's timeline ${shown} ms`);
+    expect(shown).toBeLessThanOrEqual(SECOND);
     expect(await page.getByTestId('incident-timeline').textContent()).toContain(
       'Quá hạn tiếp nhận, chuyển lãnh đạo',
     );
     expect(await detail.textContent()).toContain('Đã chuyển cấp 2');
     await h.screenshot(page, 'operations-escalated');
+  });
+
+  it('edits an SLA and an SOP on the admin screen, with validation, and a new incident of the type gets them', async () => {
+    const page = await h.newPage();
+    await h.login(page, 'quantri');
+    await page.goto(`${h.base}/admin/operations`);
+    const sla = page.getByTestId('sla-editor');
+    await sla.waitFor();
+    await sla.getByRole('button', { name: 'Thêm chính sách' }).click();
+    const row = await sla.locator('tbody tr').count();
+    await page.getByLabel(`Tiếp nhận trong (phút) (${row})`).fill('0');
+    await sla.getByRole('button', { name: 'Lưu SLA' }).click();
+    await sla.getByText('Chưa lưu: hãy sửa các ô được đánh dấu.').waitFor();
+    expect(await sla.textContent()).toContain('Nhập loại sự cố (hoặc "*" cho mọi loại).');
+    expect(await sla.textContent()).toContain('Nhập số phút là số nguyên lớn hơn 0.');
+    expect(await page.getByLabel(`Tiếp nhận trong (phút) (${row})`).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await page.getByLabel(`Loại sự cố (${row})`).fill('landslide');
+    await page.getByLabel(`Mức độ (${row})`).selectOption('extreme');
+    await page.getByLabel(`Tiếp nhận trong (phút) (${row})`).fill('5');
+    await page.getByLabel(`Xử lý xong trong (phút) (${row})`).fill('60');
+    await page.getByLabel(`Tự tạo sự cố (${row})`).check();
+    await sla.getByRole('button', { name: 'Lưu SLA' }).click();
+    await sla.getByText('Đã lưu.').waitFor();
+
+    const sop = page.getByTestId('sop-editor');
+    await page.getByLabel('Loại sự cố', { exact: true }).selectOption('landslide');
+    for (const step of await sop.getByRole('button', { name: 'Xóa bước' }).all()) await step.click();
+    await sop.getByRole('button', { name: 'Thêm bước' }).click();
+    await sop.getByRole('button', { name: 'Thêm bước' }).click();
+    await page.getByLabel('Việc cần làm (1)', { exact: true }).fill('Sơ tán dân khỏi vùng sạt lở');
+    await page.getByLabel('Ai làm (1)', { exact: true }).fill('UBND xã');
+    await page.getByLabel('Trong (phút) (1)', { exact: true }).fill('30');
+    await page.getByLabel('Trong (phút) (2)', { exact: true }).fill('hai giờ');
+    await sop.getByRole('button', { name: 'Lưu quy trình' }).click();
+    await sop.getByText('Chưa lưu: hãy sửa các ô được đánh dấu.').waitFor();
+    expect(await sop.getByText('Không được để trống.').count()).toBe(2);
+    expect(await sop.textContent()).toContain('Nhập số phút là số nguyên lớn hơn 0.');
+    await page
+      .getByLabel('Việc cần làm (2)', { exact: true })
+      .fill('Báo cáo Ban chỉ huy phòng chống thiên tai');
+    await page.getByLabel('Ai làm (2)', { exact: true }).fill('Phòng Nông nghiệp');
+    await page.getByLabel('Trong (phút) (2)', { exact: true }).fill('120');
+    await sop.getByRole('button', { name: 'Lưu quy trình' }).click();
+    await sop.getByText('Đã lưu.').waitFor();
+    await h.screenshot(page, 'operations-config', true);
+
+    // The rule just saved opens an incident for an extreme landslide, with the checklist just saved.
+    const sent = await send({
+      sourceId: `browser-landslide-${Date.now()}`,
+      type: 'landslide',
+      category: 'TNMT',
+      severity: 'extreme',
+      title: 'Sạt lở taluy đường ĐT741 (thử nghiệm)',
+    });
+    expect(sent.incidentId).not.toBeNull();
+    const ops = await openOperations(`/operations?incident=${sent.incidentId}`);
+    const steps = ops.getByTestId('sop-steps').locator('li');
+    await expect.poll(() => steps.count(), slow).toBe(2);
+    expect(await steps.nth(0).textContent()).toContain('Sơ tán dân khỏi vùng sạt lở');
+    expect(await steps.nth(0).textContent()).toContain('UBND xã');
+    expect(await steps.nth(1).textContent()).toContain('Báo cáo Ban chỉ huy phòng chống thiên tai');
   });
 });

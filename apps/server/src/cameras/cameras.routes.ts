@@ -2,6 +2,7 @@ import { cameraStatusSchema, cameraTypeSchema } from '@ioc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
+import { viewportSchema } from '../map/point-clusters.js';
 
 const filterSchema = z.object({
   unit: z.string().optional(),
@@ -54,6 +55,22 @@ export const cameraRoutes =
         },
       },
       async (request) => services.cameras.geojson(request.actor, request.query),
+    );
+
+    app.get(
+      '/cameras/clusters',
+      {
+        schema: {
+          tags: ['cameras'],
+          summary:
+            'Camera trong khung nhìn, gom cụm với số đếm chính xác / Cameras on screen, clustered with exact counts',
+          querystring: filterSchema.extend(viewportSchema.shape),
+        },
+      },
+      async (request) => {
+        const { zoom, bbox, ...filter } = request.query;
+        return services.cameras.clusters(request.actor, filter, { zoom, bbox });
+      },
     );
 
     app.get(

@@ -11,6 +11,7 @@ import { authorise, isInScope, requirePermission, type Writer } from '../auth/po
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
+import { clusterCollection, clusterPoints, type Viewport } from '../map/point-clusters.js';
 import type { RowError } from '../observations/observation-rows.js';
 import type { UnitCache } from '../units/unit-cache.js';
 import { locateUnit } from '../units/unit-locator.js';
@@ -225,15 +226,25 @@ export class CamerasService {
         type: 'Feature' as const,
         id: r.code,
         geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
-        properties: {
-          code: r.code,
-          name: r.name,
-          type: r.type as CameraType,
-          status: r.status as CameraStatus,
-          unitCode: r.unit_code,
-        },
+        properties: mapProperties(this.present(r)),
       })),
     };
+  }
+
+  /** The cameras on screen, clustered with exact counts, for the map of now. */
+  async clusters(actor: Actor, filter: CameraFilter, viewport: Viewport) {
+    const query = await this.filtered(actor, filter);
+    if (!query) return clusterCollection({ clusters: [], total: { count: 0, weight: 0 } }, new Map());
+    const result = await clusterPoints(
+      this.db,
+      this.db
+        .selectFrom(query.as('c'))
+        .select(['c.code as id', 'c.lon', 'c.lat', sql<number>`1`.as('weight')]),
+      viewport,
+    );
+    const codes = result.clusters.flatMap((c) => (c.id === null ? [] : [c.id]));
+    const rows = codes.length ? await query.where('c.code', 'in', codes).execute() : [];
+    return clusterCollection(result, new Map(rows.map((r) => [r.code, mapProperties(this.present(r))])));
   }
 
   /** Registers a new camera (administrators); 409 when the code is taken. */
@@ -458,3 +469,12 @@ export class CamerasService {
       .execute();
   }
 }
+
+/** What a camera's point on a map says about it. */
+const mapProperties = ({ code, name, type, status, unitCode }: CameraView) => ({
+  code,
+  name,
+  type,
+  status,
+  unitCode,
+});

@@ -2,7 +2,7 @@ import { eventInputSchema, eventSeveritySchema } from '@ioc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
-import { pointCollection } from '../map/point-collection.js';
+import { viewportSchema } from '../map/point-clusters.js';
 
 const MAX_BATCH = 1000;
 
@@ -60,31 +60,21 @@ export const eventRoutes =
     );
 
     app.get(
-      '/events/geojson',
+      '/events/clusters',
       {
         schema: {
           tags: ['events'],
-          summary: 'Nhóm sự kiện có vị trí, dạng GeoJSON cho bản đồ / Located event groups as GeoJSON',
-          querystring: groupFilters,
+          summary:
+            'Nhóm sự kiện trong khung nhìn, gom cụm theo lưới với số đếm chính xác / Event groups on screen, clustered with exact counts',
+          description:
+            'bbox = tây,nam,đông,bắc (độ); mỗi điểm có count (số nhóm) và weight (số sự kiện); total là cả lớp / ' +
+            'bbox = west,south,east,north (degrees); each feature has count (groups) and weight (events); total is the whole layer.',
+          querystring: groupFilters.omit({ limit: true }).extend(viewportSchema.shape),
         },
       },
       async (request) => {
-        const groups = await services.events.listGroups(request.actor, request.query);
-        return pointCollection(
-          groups.map((g) => ({
-            lon: g.lon,
-            lat: g.lat,
-            properties: {
-              id: g.id,
-              title: g.title,
-              type: g.type,
-              severity: g.severity,
-              count: g.count,
-              lastAt: g.lastAt,
-              incidentId: g.incidentId,
-            },
-          })),
-        );
+        const { zoom, bbox, ...filters } = request.query;
+        return services.events.clusters(request.actor, filters, { zoom, bbox });
       },
     );
 

@@ -5,14 +5,16 @@ import {
   type EventInput,
   type EventSeverity,
 } from '@ioc/shared';
-import { sql } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { actorOf, authorise, isInScope, requirePermission, type Writer } from '../auth/policy.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { Database, EventGroupsTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { IncidentsService } from '../incidents/incidents.service.js';
-import type { LiveLog } from '../stream/live-log.js';
+import { clusterCollection, clusterPoints, type Viewport } from '../map/point-clusters.js';
+import type { DurableMessage, LiveLog } from '../stream/live-log.js';
 import type { UnitCache } from '../units/unit-cache.js';
 import { locateUnit } from '../units/unit-locator.js';
 import { visibleUnitIds } from '../units/unit-scope.js';
@@ -38,6 +40,11 @@ export interface EventGroupFilters {
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** Thrown inside the ingest transaction to roll it back when the event was already stored. */
+const DUPLICATE = new Error('duplicate event');
+
+type GroupQuery = SelectQueryBuilder<Database & { g: Database['event_groups'] }, 'g', object>;
 
 /** The representative point of a location: the point itself, or the centroid of an area. */
 function pointOf(input: EventInput): [number, number] | null {
@@ -72,9 +79,6 @@ export class EventsService {
       });
     }
     const event = parsed.data;
-    const existing = await this.find(event.source, event.sourceId);
-    if (existing) return existing;
-
     const at = new Date(event.occurredAt);
     const point = pointOf(event);
     const tree = await this.units.tree();
@@ -90,19 +94,29 @@ export class EventsService {
     if (actor.kind !== 'anonymous' && actor.scopeUnitId !== null) {
       if (unitId === null || !isInScope(actor, tree, unitId)) throw new AppError('OUT_OF_SCOPE');
     }
-    const policy = await this.incidents.policies.find(this.db, event.type, event.severity);
+    const policy = await this.incidents.policies.find(event.type, event.severity);
 
-    let outcome: IngestResult;
+    let outcome: IngestResult & { message: DurableMessage | null; logId: string | null };
     try {
+      // Six round trips: begin, lock, candidates, write, live-log row, commit (and the incident when a rule opens one).
       outcome = await this.db.transaction().execute(async (trx) => {
         // One writer at a time per type, so two events of one burst cannot open two groups.
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`events:${event.type}`}))`.execute(trx);
-        const again = await this.find(event.source, event.sourceId, trx);
-        if (again) return again;
         const windowMs = this.burst.windowMs;
         const candidates = await trx
           .selectFrom('event_groups')
-          .selectAll()
+          .select([
+            'id',
+            'source',
+            'severity',
+            'camera_code',
+            'sensor_code',
+            'lon',
+            'lat',
+            'unit_id',
+            'first_at',
+            'last_at',
+          ])
           .where('type', '=', event.type)
           .where('last_at', '>=', new Date(at.getTime() - windowMs))
           .where('first_at', '<=', new Date(at.getTime() + windowMs))
@@ -117,7 +131,7 @@ export class EventsService {
           unitId,
           at,
         };
-        const group = candidates.find((g) =>
+        const burst = candidates.find((g) =>
           isSameBurst(
             {
               source: g.source,
@@ -132,70 +146,75 @@ export class EventsService {
             this.burst,
           ),
         );
-        let groupId: string;
-        let incidentId: string | null = null;
-        let severity = event.severity;
-        if (group) {
-          groupId = String(group.id);
-          incidentId = group.incident_id === null ? null : String(group.incident_id);
-          if (severityRank(group.severity as EventSeverity) > severityRank(severity)) {
-            severity = group.severity as EventSeverity;
-          }
-          await trx
-            .updateTable('event_groups')
-            .set({
-              event_count: sql`event_count + 1`,
-              severity,
-              first_at: sql`least(first_at, ${at})`,
-              last_at: sql`greatest(last_at, ${at})`,
-            })
-            .where('id', '=', groupId)
-            .execute();
-        } else {
-          const row = await trx
-            .insertInto('event_groups')
-            .values({
-              source: event.source,
-              type: event.type,
-              category: event.category,
-              severity,
-              title: event.title,
-              unit_id: unitId,
-              lon: point?.[0] ?? null,
-              lat: point?.[1] ?? null,
-              camera_code: event.cameraCode ?? null,
-              sensor_code: event.sensorCode ?? null,
-              first_at: at,
-              last_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          groupId = String(row.id);
-        }
-        const inserted = await trx
-          .insertInto('events')
-          .values({
-            source: event.source,
-            source_id: event.sourceId,
-            type: event.type,
-            category: event.category,
-            severity: event.severity,
-            occurred_at: at,
-            received_at: this.clock(),
-            title: event.title,
-            description: event.description ?? null,
-            location: event.location ? JSON.stringify(event.location) : null,
-            lon: point?.[0] ?? null,
-            lat: point?.[1] ?? null,
-            unit_id: unitId,
-            camera_code: event.cameraCode ?? null,
-            sensor_code: event.sensorCode ?? null,
-            payload: event.payload ? JSON.stringify(event.payload) : null,
-            group_id: groupId,
-            received_by: by,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        // The group (joined or new) and the event in one statement; a (source, sourceId) already
+        // stored inserts nothing, and the transaction is rolled back (the sender gets the stored one).
+        const written = await trx
+          .with('g', (db) =>
+            burst
+              ? db
+                  .updateTable('event_groups')
+                  .set({
+                    event_count: sql`event_count + 1`,
+                    severity:
+                      severityRank(burst.severity as EventSeverity) > severityRank(event.severity)
+                        ? burst.severity
+                        : event.severity,
+                    first_at: sql`least(first_at, ${at})`,
+                    last_at: sql`greatest(last_at, ${at})`,
+                  })
+                  .where('id', '=', burst.id)
+                  .returningAll()
+              : db
+                  .insertInto('event_groups')
+                  .values({
+                    source: event.source,
+                    type: event.type,
+                    category: event.category,
+                    severity: event.severity,
+                    title: event.title,
+                    unit_id: unitId,
+                    lon: point?.[0] ?? null,
+                    lat: point?.[1] ?? null,
+                    camera_code: event.cameraCode ?? null,
+                    sensor_code: event.sensorCode ?? null,
+                    first_at: at,
+                    last_at: at,
+                  })
+                  .returningAll(),
+          )
+          .with('e', (db) =>
+            db
+              .insertInto('events')
+              .values({
+                source: event.source,
+                source_id: event.sourceId,
+                type: event.type,
+                category: event.category,
+                severity: event.severity,
+                occurred_at: at,
+                received_at: this.clock(),
+                title: event.title,
+                description: event.description ?? null,
+                location: event.location ? JSON.stringify(event.location) : null,
+                lon: point?.[0] ?? null,
+                lat: point?.[1] ?? null,
+                unit_id: unitId,
+                camera_code: event.cameraCode ?? null,
+                sensor_code: event.sensorCode ?? null,
+                payload: event.payload ? JSON.stringify(event.payload) : null,
+                group_id: (eb) => eb.selectFrom('g').select('g.id'),
+                received_by: by,
+              })
+              .onConflict((oc) => oc.columns(['source', 'source_id']).doNothing())
+              .returning('id'),
+          )
+          .selectFrom(['g', 'e'])
+          .selectAll('g')
+          .select('e.id as event_id')
+          .executeTakeFirst();
+        if (!written) throw DUPLICATE;
+        const groupId = String(written.id);
+        let incidentId = written.incident_id === null ? null : String(written.incident_id);
         if (incidentId === null && policy?.autoCreate) {
           incidentId = await this.incidents.open(
             trx,
@@ -203,7 +222,7 @@ export class EventsService {
             {
               type: event.type,
               category: event.category,
-              severity,
+              severity: written.severity as EventSeverity,
               title: event.title,
               description: event.description ?? null,
               unitId,
@@ -214,21 +233,31 @@ export class EventsService {
             policy,
           );
         }
-        return { id: String(inserted.id), groupId, created: true, incidentId };
+        const unit = written.unit_id === null ? undefined : tree.byId.get(written.unit_id);
+        const message: DurableMessage = {
+          topic: 'event',
+          data: {
+            ...groupView({ ...written, unit_code: unit?.code ?? null, unit_name: unit?.name ?? null }),
+            incidentId,
+          },
+          permission: 'operations.read',
+          unitId: written.unit_id,
+        };
+        const logId = await this.liveLog.append(trx, message);
+        return { id: String(written.event_id), groupId, created: true, incidentId, message, logId };
       });
     } catch (error) {
-      // A concurrent sender of the same (source, sourceId) under another type won the race.
-      if ((error as { code?: string }).code === '23505') {
+      // Already stored (a resend), or a concurrent sender of the same (source, sourceId) under another type won the race.
+      if (error === DUPLICATE || (error as { code?: string }).code === '23505') {
         const winner = await this.find(event.source, event.sourceId);
         if (winner) return winner;
       }
       throw error;
     }
-    if (outcome.created) {
-      await this.announce(outcome.groupId);
-      if (outcome.incidentId) await this.incidents.announce(outcome.incidentId);
-    }
-    return outcome;
+    const { message, logId, ...result } = outcome;
+    if (message && logId) await this.liveLog.deliver(logId, message);
+    if (result.incidentId) await this.incidents.announce(result.incidentId);
+    return result;
   }
 
   private async find(source: string, sourceId: string, db: Db = this.db): Promise<IngestResult | null> {
@@ -249,21 +278,41 @@ export class EventsService {
       : null;
   }
 
-  /** Publishes the group's current state to the live screens allowed to see it. */
-  private async announce(groupId: string): Promise<void> {
-    const [view] = await this.groupViews((q) => q.where('g.id', '=', groupId), 1);
-    if (view) {
-      await this.liveLog.publish({
-        topic: 'event',
-        data: view,
-        permission: 'operations.read',
-        unitId: view.unitId,
-      });
-    }
-  }
-
   /** Event groups (bursts with their count and first/last time), newest activity first. */
   async listGroups(actor: Actor, filters: EventGroupFilters) {
+    return this.groupViews(await this.groupFilter(actor, filters), filters.limit);
+  }
+
+  /** The located event groups on screen, clustered with exact counts (weights: events) for the map of now. */
+  async clusters(actor: Actor, filters: Omit<EventGroupFilters, 'limit'>, viewport: Viewport) {
+    const filter = await this.groupFilter(actor, filters);
+    const result = await clusterPoints(
+      this.db,
+      filter(this.groupQuery()).select(['g.id', 'g.lon', 'g.lat', 'g.event_count as weight']),
+      viewport,
+    );
+    const ids = result.clusters.flatMap((c) => (c.id === null ? [] : [c.id]));
+    const views = ids.length ? await this.groupViews((q) => q.where('g.id', 'in', ids), ids.length) : [];
+    return clusterCollection(
+      result,
+      new Map(
+        views.map((g) => [
+          g.id,
+          {
+            id: g.id,
+            title: g.title,
+            type: g.type,
+            severity: g.severity,
+            lastAt: g.lastAt,
+            incidentId: g.incidentId,
+          },
+        ]),
+      ),
+    );
+  }
+
+  /** The groups `actor` may see that match `filters`. */
+  private async groupFilter(actor: Actor, filters: Omit<EventGroupFilters, 'limit'>) {
     requirePermission(actor, 'operations.read');
     const tree = await this.units.tree();
     let unitId: number | null = null;
@@ -273,7 +322,7 @@ export class EventsService {
       unitId = unit.id;
     }
     const units = visibleUnitIds(tree, actor, unitId);
-    return this.groupViews((query) => {
+    return (query: GroupQuery): GroupQuery => {
       let q = query;
       if (units !== null) q = q.where('g.unit_id', 'in', units.length ? units : [-1]);
       if (filters.type) q = q.where('g.type', '=', filters.type);
@@ -282,7 +331,7 @@ export class EventsService {
       if (filters.state === 'linked') q = q.where('g.incident_id', 'is not', null);
       if (filters.since) q = q.where('g.last_at', '>=', new Date(filters.since));
       return q;
-    }, filters.limit);
+    };
   }
 
   /** The events of one group, oldest first. */
@@ -320,10 +369,7 @@ export class EventsService {
     }));
   }
 
-  private async groupViews(
-    filter: (q: ReturnType<EventsService['groupQuery']>) => ReturnType<EventsService['groupQuery']>,
-    limit: number,
-  ) {
+  private async groupViews(filter: (q: GroupQuery) => GroupQuery, limit: number) {
     const rows = await filter(this.groupQuery())
       .leftJoin('units as u', 'u.id', 'g.unit_id')
       .selectAll('g')
@@ -332,28 +378,33 @@ export class EventsService {
       .orderBy('g.id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((g) => ({
-      id: String(g.id),
-      source: g.source,
-      type: g.type,
-      category: g.category,
-      severity: g.severity as EventSeverity,
-      title: g.title,
-      unitId: g.unit_id,
-      unitCode: g.unit_code,
-      unitName: g.unit_name,
-      lon: g.lon,
-      lat: g.lat,
-      cameraCode: g.camera_code,
-      sensorCode: g.sensor_code,
-      firstAt: iso(g.first_at),
-      lastAt: iso(g.last_at),
-      count: g.event_count,
-      incidentId: g.incident_id === null ? null : String(g.incident_id),
-    }));
+    return rows.map(groupView);
   }
 
-  private groupQuery() {
+  private groupQuery(): GroupQuery {
     return this.db.selectFrom('event_groups as g');
   }
+}
+
+/** What screens see of an event group (the live message and the lists alike). */
+function groupView(g: Selectable<EventGroupsTable> & { unit_code: string | null; unit_name: string | null }) {
+  return {
+    id: String(g.id),
+    source: g.source,
+    type: g.type,
+    category: g.category,
+    severity: g.severity as EventSeverity,
+    title: g.title,
+    unitId: g.unit_id,
+    unitCode: g.unit_code,
+    unitName: g.unit_name,
+    lon: g.lon,
+    lat: g.lat,
+    cameraCode: g.camera_code,
+    sensorCode: g.sensor_code,
+    firstAt: iso(g.first_at),
+    lastAt: iso(g.last_at),
+    count: g.event_count,
+    incidentId: g.incident_id === null ? null : String(g.incident_id),
+  };
 }

@@ -25,20 +25,33 @@ export const sopStepSchema = z.object({
 });
 export type SopStepInput = z.infer<typeof sopStepSchema>;
 
+/** How long the policies read for ingest are reused; saving through this process forgets them at once. */
+const POLICY_REUSE_MS = 5_000;
+
 /** The configurable data behind incidents: SLA policies and SOP checklists per type. */
 export class IncidentPolicies {
+  private cached: { policies: Promise<IncidentPolicy[]>; loadedAt: number } | null = null;
+
   constructor(private readonly db: Db) {}
 
-  /** The policy of (type, severity), falling back to the '*' policy of the severity. */
-  async find(db: Db, type: string, severity: EventSeverity): Promise<IncidentPolicy | null> {
-    const rows = await db
-      .selectFrom('incident_policies')
-      .selectAll()
-      .where('incident_type', 'in', [type, '*'])
-      .where('severity', '=', severity)
-      .execute();
-    const row = rows.find((r) => r.incident_type === type) ?? rows[0];
-    return row ? toPolicy(row) : null;
+  /**
+   * The policy of (type, severity), falling back to the '*' policy of the severity. Every event
+   * needs it, so the few policies are read once and reused briefly.
+   */
+  async find(type: string, severity: EventSeverity): Promise<IncidentPolicy | null> {
+    if (!this.cached || Date.now() - this.cached.loadedAt >= POLICY_REUSE_MS) {
+      const policies = this.db
+        .selectFrom('incident_policies')
+        .selectAll()
+        .execute()
+        .then((rows) => rows.map(toPolicy));
+      policies.catch(() => (this.cached = null));
+      this.cached = { policies, loadedAt: Date.now() };
+    }
+    const matching = (await this.cached.policies).filter((p) => p.severity === severity);
+    return (
+      matching.find((p) => p.incidentType === type) ?? matching.find((p) => p.incidentType === '*') ?? null
+    );
   }
 
   async list(actor: Actor): Promise<IncidentPolicy[]> {
@@ -66,6 +79,7 @@ export class IncidentPolicies {
       }
       await writeAudit(trx, by, 'update', 'incident_policies', String(policies.length), null, policies);
     });
+    this.cached = null;
   }
 
   async listSops(actor: Actor): Promise<Record<string, SopStepInput[]>> {

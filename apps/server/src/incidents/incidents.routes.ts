@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../app.js';
-import { pointCollection } from '../map/point-collection.js';
+import { viewportSchema } from '../map/point-clusters.js';
 import { AppError } from '../errors.js';
 import { detectAttachmentType } from './attachment-store.js';
 import { incidentPolicySchema, sopStepSchema } from './incident-policies.js';
@@ -44,30 +44,18 @@ export const incidentRoutes =
     );
 
     app.get(
-      '/incidents/geojson',
+      '/incidents/clusters',
       {
         schema: {
           tags: ['incidents'],
-          summary: 'Sự cố có vị trí, dạng GeoJSON cho bản đồ / Located incidents as GeoJSON',
-          querystring: incidentFilters,
+          summary:
+            'Sự cố trong khung nhìn, gom cụm với số đếm chính xác / Incidents on screen, clustered with exact counts',
+          querystring: incidentFilters.omit({ limit: true }).extend(viewportSchema.shape),
         },
       },
       async (request) => {
-        const incidents = await services.incidents.list(request.actor, request.query);
-        return pointCollection(
-          incidents.map((i) => ({
-            lon: i.lon,
-            lat: i.lat,
-            properties: {
-              id: i.id,
-              title: i.title,
-              type: i.type,
-              severity: i.severity,
-              status: i.status,
-              count: 1,
-            },
-          })),
-        );
+        const { zoom, bbox, ...filters } = request.query;
+        return services.incidents.clusters(request.actor, filters, { zoom, bbox });
       },
     );
 

@@ -22,6 +22,7 @@ import type { LiveLog } from '../stream/live-log.js';
 import type { UnitCache } from '../units/unit-cache.js';
 import { visibleUnitIds } from '../units/unit-scope.js';
 import type { UnitTree } from '../units/unit-tree.js';
+import { clusterCollection, clusterPoints, type Viewport } from '../map/point-clusters.js';
 import { IncidentPolicies, type IncidentPolicy } from './incident-policies.js';
 
 type Trx = Transaction<Database>;
@@ -195,7 +196,7 @@ export class IncidentsService {
       lat: input.location?.coordinates[1] ?? first?.lat ?? null,
       groupIds,
     };
-    const policy = await this.policies.find(this.db, spec.type, spec.severity);
+    const policy = await this.policies.find(spec.type, spec.severity);
     const id = await this.db.transaction().execute((trx) => this.open(trx, by, spec, policy));
     await this.announce(id);
     return this.detail(actor, id);
@@ -214,10 +215,41 @@ export class IncidentsService {
   }
 
   async list(actor: Actor, filters: IncidentFilters) {
+    return this.views(await this.incidentFilter(actor, filters), filters.limit);
+  }
+
+  /** The located incidents on screen, clustered with exact counts, for the map of now. */
+  async clusters(actor: Actor, filters: Omit<IncidentFilters, 'limit'>, viewport: Viewport) {
+    const filter = await this.incidentFilter(actor, filters);
+    const result = await clusterPoints(
+      this.db,
+      filter(this.db.selectFrom('incidents as i')).select([
+        'i.id',
+        'i.lon',
+        'i.lat',
+        sql<number>`1`.as('weight'),
+      ]),
+      viewport,
+    );
+    const ids = result.clusters.flatMap((c) => (c.id === null ? [] : [c.id]));
+    const views = ids.length ? await this.views((q) => q.where('i.id', 'in', ids), ids.length) : [];
+    return clusterCollection(
+      result,
+      new Map(
+        views.map((i) => [
+          i.id,
+          { id: i.id, title: i.title, type: i.type, severity: i.severity, status: i.status },
+        ]),
+      ),
+    );
+  }
+
+  /** The incidents `actor` may see that match `filters`. */
+  private async incidentFilter(actor: Actor, filters: Omit<IncidentFilters, 'limit'>) {
     requirePermission(actor, 'operations.read');
     const tree = await this.units.tree();
     const units = visibleUnitIds(tree, actor, filters.unit ? this.unitId(tree, filters.unit) : null);
-    return this.views((query) => {
+    return (query: IncidentQuery): IncidentQuery => {
       let q = query;
       if (units !== null) q = q.where('i.unit_id', 'in', units.length ? units : [-1]);
       if (filters.status === 'open') q = q.where('i.status', 'not in', ['resolved', 'closed']);
@@ -225,7 +257,7 @@ export class IncidentsService {
       if (filters.type) q = q.where('i.type', '=', filters.type);
       if (filters.severity) q = q.where('i.severity', '=', filters.severity);
       return q;
-    }, filters.limit);
+    };
   }
 
   /** The incident with its timeline, SOP checklist, attachments, event groups, SLA state and allowed actions. */
@@ -506,7 +538,7 @@ export class IncidentsService {
         if (now.getTime() > deadline) due.push({ sla, level: 1 });
         if (now.getTime() > deadline + (deadline - created)) due.push({ sla, level: 2 });
       }
-      const policy = await this.policies.find(this.db, incident.type, incident.severity as EventSeverity);
+      const policy = await this.policies.find(incident.type, incident.severity as EventSeverity);
       for (const step of due) {
         const id = String(incident.id);
         const isNew = await this.db.transaction().execute(async (trx) => {

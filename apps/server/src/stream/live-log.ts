@@ -43,20 +43,27 @@ export class LiveLog {
   ) {}
 
   async publish(message: DurableMessage): Promise<void> {
-    const id = await this.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
-      const row = await trx
-        .insertInto('live_log')
-        .values({
-          topic: message.topic,
-          data: JSON.stringify(message.data),
-          permission: message.permission,
-          unit_id: message.unitId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return String(row.id);
-    });
+    const id = await this.db.transaction().execute((trx) => this.append(trx, message));
+    await this.deliver(id, message);
+  }
+
+  /**
+   * Stores the message inside the caller's transaction (one statement: the append lock, held to
+   * commit, then the row), so it is durable exactly when what it reports is; the caller delivers
+   * it with `deliver` after commit.
+   */
+  async append(trx: Db, message: DurableMessage): Promise<string> {
+    const { rows } = await sql<{ id: string }>`
+      WITH appending AS (SELECT pg_advisory_xact_lock(${APPEND_LOCK}))
+      INSERT INTO live_log (topic, data, permission, unit_id)
+      SELECT ${message.topic}, ${JSON.stringify(message.data)}::jsonb, ${message.permission}, ${message.unitId}::integer
+      FROM appending
+      RETURNING id`.execute(trx);
+    return String(rows[0]!.id);
+  }
+
+  /** Sends a stored message to the connected screens allowed to see it. */
+  async deliver(id: string, message: DurableMessage): Promise<void> {
     const tree = await this.units.tree();
     this.live.publish({
       id,

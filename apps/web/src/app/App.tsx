@@ -74,6 +74,9 @@ const SupplyApprovalsPage = lazy(() =>
 const SupplyScoreboardPage = lazy(() =>
   import('../pages/SupplyScoreboardPage').then((m) => ({ default: m.SupplyScoreboardPage })),
 );
+const AdminOperationsPage = lazy(() =>
+  import('../pages/AdminOperationsPage').then((m) => ({ default: m.AdminOperationsPage })),
+);
 const AdminDataSetsPage = lazy(() =>
   import('../pages/AdminDataSetsPage').then((m) => ({ default: m.AdminDataSetsPage })),
 );
@@ -114,6 +117,7 @@ const ROUTES: Route[] = [
   { path: '/sensors', page: SensorsPage },
   { path: '/admin/connectors', page: AdminConnectorsPage },
   { path: '/operations', page: OperationsPage },
+  { path: '/admin/operations', page: AdminOperationsPage },
   { path: '/cameras', page: CamerasPage },
   { path: '/alerts', page: AlertsPage },
   // The public alerts page has its own light header (no login, no operator navigation).

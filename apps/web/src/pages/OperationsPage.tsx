@@ -5,7 +5,9 @@ import { IncidentList } from '../features/operations/components/IncidentList';
 import { OperationsFiltersBar } from '../features/operations/components/OperationsFiltersBar';
 import { OperationsMap } from '../features/operations/components/OperationsMap';
 import type { OperationsFilters } from '../features/operations/api/operationsApi';
+import { useSession } from '../features/auth/hooks/useSession';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
+import { Link } from '../lib/router/Link';
 import { useI18n } from '../lib/i18n/useI18n';
 import { useQueryState } from '../lib/router/useQueryState';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -16,6 +18,7 @@ export function OperationsPage() {
   const { t } = useI18n();
   useDocumentTitle(t('ops.title'));
   useLiveUpdates();
+  const { user } = useSession();
   const { query, setQuery } = useQueryState();
   const filters: OperationsFilters = {
     type: query.get('type') ?? '',
@@ -28,7 +31,15 @@ export function OperationsPage() {
   return (
     <div className="ops-page">
       <h1>{t('ops.title')}</h1>
-      <p className="muted">{t('ops.intro')}</p>
+      <p className="muted">
+        {t('ops.intro')}
+        {user?.role === 'administrator' ? (
+          <>
+            {' '}
+            <Link to="/admin/operations">{t('opsConfig.title')}</Link>
+          </>
+        ) : null}
+      </p>
       <OperationsFiltersBar filters={filters} onChange={(patch) => setQuery(patch)} />
       {incidentId ? <IncidentDetail id={incidentId} onClose={() => setQuery({ incident: null })} /> : null}
       <div className="ops-grid">

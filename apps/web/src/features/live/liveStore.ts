@@ -43,32 +43,41 @@ export function subscribeToTopic(topic: string, listener: (data: unknown) => voi
   };
 }
 
-/** Screens apply the message at once (topic listeners), then the lists refetch to stay exact. */
-function operationsMessage(topic: string): (data: unknown) => void {
+/** Screens apply the message at once (topic listeners), then what it can change refetches to stay exact. */
+function operationsMessage(topic: 'event' | 'incident'): (data: unknown) => void {
   return (data) => {
     for (const listener of topicListeners.get(topic) ?? []) listener(data);
-    operationsChanged();
+    operationsChanged(topic);
   };
 }
 
 /** Live operations (events, incidents) refetch their lists at most this often during a burst. */
 const OPERATIONS_COALESCE_MS = 300;
-let operationsTimer: ReturnType<typeof setTimeout> | null = null;
-let operationsPending = false;
+const operationsTimers = new Map<string, { pending: boolean }>();
 
-/** Refetches the operator screen's data at once, then at most once per OPERATIONS_COALESCE_MS while messages keep coming. */
-function operationsChanged(): void {
-  if (operationsTimer) {
-    operationsPending = true;
+/**
+ * What a message can change: an event only event groups (so the map's event layer is not queued
+ * behind the incident lists); an incident itself and the groups it links; after a replay, both.
+ */
+const CHANGED_BY: Record<'event' | 'incident' | 'replay', (url: string) => boolean> = {
+  event: (url) => /\/api\/v1\/events([/?]|$)/.test(url),
+  incident: isOperationsUrl,
+  replay: isOperationsUrl,
+};
+
+/** Refetches at once, then at most once per OPERATIONS_COALESCE_MS per kind while messages keep coming. */
+function operationsChanged(kind: keyof typeof CHANGED_BY): void {
+  const timer = operationsTimers.get(kind);
+  if (timer) {
+    timer.pending = true;
     return;
   }
-  invalidateQueries(isOperationsUrl);
-  operationsTimer = setTimeout(() => {
-    operationsTimer = null;
-    if (operationsPending) {
-      operationsPending = false;
-      operationsChanged();
-    }
+  invalidateQueries(CHANGED_BY[kind]);
+  const state = { pending: false };
+  operationsTimers.set(kind, state);
+  setTimeout(() => {
+    operationsTimers.delete(kind);
+    if (state.pending) operationsChanged(kind);
   }, OPERATIONS_COALESCE_MS);
 }
 
@@ -98,7 +107,7 @@ export function startLiveUpdates(): () => void {
         event: operationsMessage('event'),
         incident: operationsMessage('incident'),
         // After a reconnect the missed messages were replayed; a gap longer than the retention reloads everything.
-        'replay-done': operationsChanged,
+        'replay-done': () => operationsChanged('replay'),
         // A camera went on- or offline: the wall and the camera map show it.
         'camera-status': () => invalidateQueries((url) => url.startsWith('/api/v1/cameras')),
         // An alert was issued, updated or cancelled: public and operator lists follow.

@@ -1,16 +1,17 @@
+import { buildUrl } from '../../lib/api/http';
 import type { MessageKey } from '../../lib/i18n/messages';
+import type { MapViewport } from '../../lib/map/ClusteredPointsMap';
 import { operationsUrls, type OperationsFilters } from './api/operationsApi';
 
-/** One layer of the map of now: a GeoJSON FeatureCollection of points, fetched with the screen's filters. */
+/**
+ * One layer of the map of now: the server clusters its points for the viewport (exact counts,
+ * the screen's filters applied) and answers with a ClusterCollection; live messages refetch it.
+ */
 export interface OperationsLayerDefinition {
   id: string;
   labelKey: MessageKey;
   colour: string;
-  url: (filters: OperationsFilters) => string;
-  /** The point property saying how many items it stands for (clusters add it up). */
-  weightProperty?: string;
-  /** A live message topic whose data (with `id`, `lon`, `lat`) updates one point at once. */
-  liveTopic?: string;
+  url: (filters: OperationsFilters, viewport: MapViewport) => string;
 }
 
 /** The layers of the map of now, drawn in this order; another source is one more entry. */
@@ -19,19 +20,18 @@ export const OPERATIONS_LAYERS: OperationsLayerDefinition[] = [
     id: 'events',
     labelKey: 'ops.layer.events',
     colour: '#f97316',
-    url: operationsUrls.eventsGeojson,
-    weightProperty: 'count',
+    url: operationsUrls.eventClusters,
   },
   {
     id: 'incidents',
     labelKey: 'ops.layer.incidents',
     colour: '#b91c1c',
-    url: operationsUrls.incidentsGeojson,
+    url: operationsUrls.incidentClusters,
   },
   {
     id: 'cameras',
     labelKey: 'ops.layer.cameras',
     colour: '#2563eb',
-    url: () => '/api/v1/cameras/geojson',
+    url: (_filters, viewport) => buildUrl('/api/v1/cameras/clusters', { ...viewport }),
   },
 ];

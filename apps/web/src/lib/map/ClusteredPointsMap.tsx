@@ -1,13 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { LABEL_FONT, labelFontFaces, maplibregl } from './maplibre';
 
-export interface PointCollection {
+/**
+ * One layer's points on screen, already clustered by the server (see the `/clusters` endpoints):
+ * a feature with `cluster: true` stands for `count` points weighing `weight` together; any other is
+ * one point with its own properties. `total` is the whole layer, on screen or not.
+ */
+export interface ClusterCollection {
   type: 'FeatureCollection';
+  total: { count: number; weight: number };
   features: {
     type: 'Feature';
     geometry: { type: 'Point'; coordinates: [number, number] };
-    properties: Record<string, unknown>;
+    properties: Record<string, unknown> & { count: number; weight: number; cluster?: boolean };
   }[];
+}
+
+/** The part of the map on screen, as the `/clusters` endpoints take it. */
+export interface MapViewport {
+  zoom: number;
+  /** west,south,east,north in degrees, a little wider than the screen. */
+  bbox: string;
 }
 
 /** One layer of points on the map of now: events, incidents, cameras, sensors… */
@@ -15,9 +28,7 @@ export interface PointLayer {
   id: string;
   label: string;
   colour: string;
-  data: PointCollection | undefined;
-  /** The property saying how many items a point stands for (an event group: its events); 1 when absent. */
-  weightProperty?: string;
+  data: ClusterCollection | undefined;
   visible: boolean;
 }
 
@@ -28,30 +39,22 @@ export interface ClusteredPointsMapProps {
   ariaLabel: string;
   height?: number | string;
   onSelect?: (layerId: string, properties: Record<string, unknown>) => void;
+  /** Called once the map is placed and after every move: the layers refetch their clusters for it. */
+  onViewportChange: (viewport: MapViewport) => void;
 }
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 const OUTLINE = 'outline';
 
-function weightOf(layer: PointLayer): maplibregl.ExpressionSpecification {
-  return layer.weightProperty ? ['coalesce', ['get', layer.weightProperty], 1] : ['literal', 1];
-}
+const IS_CLUSTER: maplibregl.ExpressionSpecification = ['==', ['get', 'cluster'], true];
 
 function addLayer(map: maplibregl.Map, layer: PointLayer): void {
-  // Clusters sum the weights, so a cluster of event groups shows how many events it holds.
-  map.addSource(layer.id, {
-    type: 'geojson',
-    data: EMPTY,
-    cluster: true,
-    clusterRadius: 48,
-    clusterMaxZoom: 14,
-    clusterProperties: { weight: ['+', weightOf(layer)] },
-  });
+  map.addSource(layer.id, { type: 'geojson', data: EMPTY });
   map.addLayer({
     id: `${layer.id}-clusters`,
     type: 'circle',
     source: layer.id,
-    filter: ['has', 'point_count'],
+    filter: IS_CLUSTER,
     paint: {
       'circle-color': layer.colour,
       'circle-opacity': 0.85,
@@ -61,61 +64,56 @@ function addLayer(map: maplibregl.Map, layer: PointLayer): void {
     },
   });
   map.addLayer({
-    id: `${layer.id}-cluster-count`,
-    type: 'symbol',
-    source: layer.id,
-    filter: ['has', 'point_count'],
-    layout: {
-      'text-field': ['number-format', ['get', 'weight'], { locale: 'vi-VN' }],
-      'text-font': [LABEL_FONT],
-      'text-size': 12,
-      'text-allow-overlap': true,
-    },
-    paint: { 'text-color': '#ffffff' },
-  });
-  map.addLayer({
     id: `${layer.id}-points`,
     type: 'circle',
     source: layer.id,
-    filter: ['!', ['has', 'point_count']],
+    filter: ['!', IS_CLUSTER],
     paint: {
       'circle-color': layer.colour,
-      'circle-radius': ['case', ['>', weightOf(layer), 1], 9, 6],
+      'circle-radius': ['case', ['>', ['get', 'weight'], 1], 9, 6],
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.5,
     },
   });
+  // A cluster shows the sum of its weights (a cluster of event groups: its events), a point its own when above 1.
   map.addLayer({
-    id: `${layer.id}-point-count`,
+    id: `${layer.id}-count`,
     type: 'symbol',
     source: layer.id,
-    filter: ['all', ['!', ['has', 'point_count']], ['>', weightOf(layer), 1]],
+    filter: ['any', IS_CLUSTER, ['>', ['get', 'weight'], 1]],
     layout: {
-      'text-field': ['to-string', weightOf(layer)],
+      'text-field': ['number-format', ['get', 'weight'], { locale: 'vi-VN' }],
       'text-font': [LABEL_FONT],
-      'text-size': 10,
+      'text-size': ['case', IS_CLUSTER, 12, 10],
       'text-allow-overlap': true,
     },
     paint: { 'text-color': '#ffffff' },
   });
 }
 
-const LAYER_SUFFIXES = ['clusters', 'cluster-count', 'points', 'point-count'];
+const LAYER_SUFFIXES = ['clusters', 'points', 'count'];
 
-/** Sum of the weights of a layer's data: what its clusters add up to. */
-export function totalWeight(layer: PointLayer): number {
-  let total = 0;
-  for (const f of layer.data?.features ?? []) {
-    const w = layer.weightProperty ? Number(f.properties[layer.weightProperty] ?? 1) : 1;
-    total += Number.isFinite(w) ? w : 1;
-  }
-  return total;
+/** The screen's bounds widened by half a screen each way, so a small pan needs no refetch to look whole. */
+function viewportOf(map: maplibregl.Map): MapViewport {
+  const b = map.getBounds();
+  const w = b.getEast() - b.getWest();
+  const h = b.getNorth() - b.getSouth();
+  const round = (x: number) => Number(x.toFixed(4));
+  const bbox = [
+    Math.max(-180, b.getWest() - w / 2),
+    Math.max(-90, b.getSouth() - h / 2),
+    Math.min(180, b.getEast() + w / 2),
+    Math.min(90, b.getNorth() + h / 2),
+  ].map(round);
+  return { zoom: Math.floor(map.getZoom()), bbox: bbox.join(',') };
 }
 
 /**
- * Point layers clustered on the offline province map (background, unit outlines, no tiles). A
- * cluster shows the sum of its points' weights; a click on a cluster zooms in, a click on a point
- * calls onSelect. After drawing, `data-layer-totals` says what each visible layer holds.
+ * Point layers on the offline province map (background, unit outlines, no tiles), as the server
+ * clustered them for the viewport this map reports (so 100,000 points cost the browser a few
+ * hundred features). A cluster shows the sum of its points' weights; a click on a cluster zooms
+ * in, a click on a point calls onSelect. After drawing, `data-layer-totals` says what each visible
+ * layer holds in all (its `total` weight).
  */
 export function ClusteredPointsMap({
   layers,
@@ -123,15 +121,21 @@ export function ClusteredPointsMap({
   ariaLabel,
   height = 520,
   onSelect,
+  onViewportChange,
 }: ClusteredPointsMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const added = useRef(new Set<string>());
-  /** The data last sent to each source: 100,000 points are not sent again for a visibility toggle. */
-  const sent = useRef(new Map<string, PointCollection>());
+  /**
+   * The data last sent to each source, as JSON: a refetch that brings the same clusters (another
+   * layer changed, a visibility toggle) is not drawn again, so the layer that changed draws sooner.
+   */
+  const sent = useRef(new Map<string, string>());
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onViewportRef = useRef(onViewportChange);
+  onViewportRef.current = onViewportChange;
   const fitted = useRef(false);
 
   useEffect(() => {
@@ -169,20 +173,21 @@ export function ClusteredPointsMap({
     instance.touchZoomRotate.disableRotation();
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.current = instance;
-    instance.on('load', () => setReady(true));
+    instance.on('load', () => {
+      setReady(true);
+      onViewportRef.current(viewportOf(instance));
+    });
+    instance.on('moveend', () => onViewportRef.current(viewportOf(instance)));
     instance.on('click', (event) => {
       const ids = [...added.current].flatMap((id) => [`${id}-clusters`, `${id}-points`]);
       const [feature] = instance.queryRenderedFeatures(event.point, { layers: ids });
       if (!feature) return;
       const layerId = feature.layer.id.replace(/-(clusters|points)$/, '');
-      if (feature.properties.cluster_id !== undefined) {
-        const source = instance.getSource<maplibregl.GeoJSONSource>(layerId);
-        void source?.getClusterExpansionZoom(Number(feature.properties.cluster_id)).then((zoom) =>
-          instance.easeTo({
-            center: (feature.geometry as { coordinates: [number, number] }).coordinates,
-            zoom,
-          }),
-        );
+      if (feature.properties.cluster === true) {
+        instance.easeTo({
+          center: (feature.geometry as { coordinates: [number, number] }).coordinates,
+          zoom: instance.getZoom() + 2,
+        });
       } else {
         onSelectRef.current?.(layerId, feature.properties as Record<string, unknown>);
       }
@@ -230,8 +235,9 @@ export function ClusteredPointsMap({
       for (const suffix of LAYER_SUFFIXES) {
         instance.setLayoutProperty(`${layer.id}-${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
       }
-      if (layer.data && sent.current.get(layer.id) !== layer.data) {
-        sent.current.set(layer.id, layer.data);
+      const json = layer.data ? JSON.stringify(layer.data.features) : undefined;
+      if (layer.data && json !== undefined && sent.current.get(layer.id) !== json) {
+        sent.current.set(layer.id, json);
         void instance
           .getSource<maplibregl.GeoJSONSource>(layer.id)
           ?.setData(layer.data as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
@@ -239,7 +245,7 @@ export function ClusteredPointsMap({
     }
     // Tells browser tests and benchmarks what the map holds once it has drawn it.
     const totals = Object.fromEntries(
-      layers.filter((l) => l.visible && l.data).map((l) => [l.id, totalWeight(l)]),
+      layers.filter((l) => l.visible && l.data).map((l) => [l.id, l.data!.total.weight]),
     );
     instance.once('idle', () => container.current?.setAttribute('data-layer-totals', JSON.stringify(totals)));
     instance.triggerRepaint();

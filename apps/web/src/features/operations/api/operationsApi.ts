@@ -1,6 +1,7 @@
 import type { EventSeverity, IncidentAction, IncidentStatus } from '@ioc/shared';
 import { buildUrl, requestJson } from '../../../lib/api/http';
 import { invalidateQueries } from '../../../lib/api/query';
+import type { MapViewport } from '../../../lib/map/ClusteredPointsMap';
 import { isOperationsUrl } from '../../live/liveStore';
 
 export interface EventGroupView {
@@ -104,10 +105,10 @@ export const operationsUrls = {
   incidents: (f: OperationsFilters) =>
     buildUrl('/api/v1/incidents', { ...f, status: statusParam(f.status), limit: 200 }),
   incident: (id: string) => `/api/v1/incidents/${id}`,
-  eventsGeojson: (f: OperationsFilters) =>
-    buildUrl('/api/v1/events/geojson', { type: f.type, severity: f.severity, unit: f.unit, limit: 100_000 }),
-  incidentsGeojson: (f: OperationsFilters) =>
-    buildUrl('/api/v1/incidents/geojson', { ...f, status: statusParam(f.status), limit: 100_000 }),
+  eventClusters: (f: OperationsFilters, viewport: MapViewport) =>
+    buildUrl('/api/v1/events/clusters', { type: f.type, severity: f.severity, unit: f.unit, ...viewport }),
+  incidentClusters: (f: OperationsFilters, viewport: MapViewport) =>
+    buildUrl('/api/v1/incidents/clusters', { ...f, status: statusParam(f.status), ...viewport }),
   attachment: (incidentId: string, attachmentId: string) =>
     `/api/v1/incidents/${incidentId}/attachments/${attachmentId}`,
 };

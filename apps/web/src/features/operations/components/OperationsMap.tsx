@@ -1,59 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../../lib/api/useApi';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import {
   ClusteredPointsMap,
-  type PointCollection,
+  type ClusterCollection,
+  type MapViewport,
   type PointLayer,
 } from '../../../lib/map/ClusteredPointsMap';
-import { subscribeToTopic } from '../../live/liveStore';
 import { mapUrls, type MapUnitCollection } from '../../map/api/mapApi';
 import type { OperationsFilters } from '../api/operationsApi';
 import { OPERATIONS_LAYERS, type OperationsLayerDefinition } from '../operationsLayers';
 
-/** Fetches one layer's points (refetched live with the operator screen) and hands them up. */
+/** Fetches one layer's clusters for the viewport (refetched live with the operator screen) and hands them up. */
 function LayerData({
   layer,
   filters,
+  viewport,
   onData,
 }: {
   layer: OperationsLayerDefinition;
   filters: OperationsFilters;
-  onData: (
-    id: string,
-    data: PointCollection | ((current: PointCollection | undefined) => PointCollection),
-  ) => void;
+  viewport: MapViewport;
+  onData: (id: string, data: ClusterCollection) => void;
 }) {
-  const { data } = useApi<PointCollection>(layer.url(filters), { keepPrevious: true });
+  const { data } = useApi<ClusterCollection>(layer.url(filters, viewport), { keepPrevious: true });
   useEffect(() => {
     if (data) onData(layer.id, data);
   }, [data, layer.id, onData]);
-  // A live message moves or adds its point at once (unfiltered views only); the refetch follows.
-  const isFiltered = Object.values(filters).some(Boolean);
-  useEffect(() => {
-    if (!layer.liveTopic || isFiltered) return;
-    return subscribeToTopic(layer.liveTopic, (message) => {
-      const item = message as Record<string, unknown> & {
-        id: string;
-        lon: number | null;
-        lat: number | null;
-      };
-      if (item.lon === null || item.lat === null) return;
-      onData(layer.id, (current) => {
-        const features = (current?.features ?? []).filter((f) => f.properties.id !== item.id);
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [item.lon!, item.lat!] },
-          properties: item,
-        });
-        return { type: 'FeatureCollection', features };
-      });
-    });
-  }, [layer.liveTopic, layer.id, isFiltered, onData]);
   return null;
 }
 
-/** The map of now: every layer of OPERATIONS_LAYERS clustered over the province's districts, each switchable. */
+/** The map of now: every layer of OPERATIONS_LAYERS clustered over the province's districts, each switchable and counted. */
 export function OperationsMap({
   filters,
   onOpenIncident,
@@ -63,13 +40,13 @@ export function OperationsMap({
   onOpenIncident: (id: string) => void;
   height?: number | string;
 }) {
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const outline = useApi<MapUnitCollection>(mapUrls.units({ level: 'district' }));
-  const [data, setData] = useState<Record<string, PointCollection>>({});
+  const [data, setData] = useState<Record<string, ClusterCollection>>({});
   const [hidden, setHidden] = useState<Set<string>>(new Set());
-  const onData = useMemo(
-    () => (id: string, d: PointCollection | ((current: PointCollection | undefined) => PointCollection)) =>
-      setData((all) => ({ ...all, [id]: typeof d === 'function' ? d(all[id]) : d })),
+  const [viewport, setViewport] = useState<MapViewport | null>(null);
+  const onData = useCallback(
+    (id: string, d: ClusterCollection) => setData((all) => ({ ...all, [id]: d })),
     [],
   );
   const layers: PointLayer[] = useMemo(
@@ -79,16 +56,17 @@ export function OperationsMap({
         label: t(l.labelKey),
         colour: l.colour,
         data: data[l.id],
-        weightProperty: l.weightProperty,
         visible: !hidden.has(l.id),
       })),
     [data, hidden, t],
   );
   return (
     <div className="ops-map">
-      {OPERATIONS_LAYERS.map((l) => (
-        <LayerData key={l.id} layer={l} filters={filters} onData={onData} />
-      ))}
+      {viewport
+        ? OPERATIONS_LAYERS.map((l) => (
+            <LayerData key={l.id} layer={l} filters={filters} viewport={viewport} onData={onData} />
+          ))
+        : null}
       <fieldset className="ops-layers">
         <legend>{t('ops.map.layers')}</legend>
         {OPERATIONS_LAYERS.map((l) => (
@@ -106,6 +84,7 @@ export function OperationsMap({
               }
             />{' '}
             <span className="ops-dot" style={{ background: l.colour }} aria-hidden="true" /> {t(l.labelKey)}
+            {data[l.id] ? ` (${num(data[l.id]!.total.weight, 0)})` : ''}
           </label>
         ))}
       </fieldset>
@@ -114,6 +93,7 @@ export function OperationsMap({
         outline={outline.data}
         ariaLabel={t('ops.map.label')}
         height={height}
+        onViewportChange={setViewport}
         onSelect={(layerId, properties) => {
           const id = layerId === 'incidents' ? properties.id : properties.incidentId;
           if (typeof id === 'string' && id) onOpenIncident(id);
