@@ -116,8 +116,8 @@ async function run(db: BenchDatabase, dossiers: number): Promise<Result> {
 
   const instants = periodInstants(MONTH)!;
   // Warm-up (plans, caches), then measure.
-  await services.dossierFigures.computeMonth(MONTH);
-  const [computeMonthMs, observations] = await time(() => services.dossierFigures.computeMonth(MONTH));
+  await services.figures.recompute('dossiers', MONTH);
+  const [computeMonthMs, observations] = await time(() => services.figures.recompute('dossiers', MONTH));
   const [figuresApiMs] = await time(() => services.dossiers.figures(ADMIN, { period: MONTH, by: 'unit' }));
   const [countSqlMs, counted] = await time(async (): Promise<number> => {
     const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers

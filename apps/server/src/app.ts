@@ -59,7 +59,7 @@ import { investmentRoutes } from './investment/investment.routes.js';
 import { FigureRefresher } from './records/figure-refresher.js';
 import { RecordIntake } from './records/record-intake.js';
 import { DossiersService } from './dossiers/dossiers.service.js';
-import { DossierFigureRefresher } from './dossiers/dossier-figure-refresher.js';
+import { dossierMonthFigures } from './dossiers/dossier-month-figures.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { DossierDeadlines } from './dossiers/dossier-deadlines.js';
 import { DossierPull } from './dossiers/dossier-pull.js';
@@ -104,10 +104,9 @@ export interface Services {
   clock: Clock;
   budget: BudgetService;
   investment: InvestmentService;
-  /** Recomputes the budget and investment indicators from their records. */
+  /** Recomputes the budget, investment and dossier indicators from their records. */
   figures: FigureRefresher;
   dossiers: DossiersService;
-  dossierFigures: DossierFigureRefresher;
   dossierDeadlines: DossierDeadlines;
   /** Null when no one-stop system API is configured (DOSSIER_PULL_URL). */
   dossierPull: DossierPull | null;
@@ -170,14 +169,14 @@ export function createServices(
   const values = new ValuesService(handle.db);
   const observations = new ObservationsService(handle.db, changed);
   const catalogue = new CatalogueService(handle.db, changed);
+  const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
   const figures = new FigureRefresher(handle.db, observations, catalogue, {
     budget: budgetFigures(handle.db),
     investment: investmentFigures(handle.db),
+    dossiers: dossierMonthFigures(handle.db, clock, dueSoonHours),
   });
   const intake = new RecordIntake(handle.db, () => figures.schedule());
-  const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
-  const dossierFigures = new DossierFigureRefresher(handle.db, observations, clock, dueSoonHours);
-  const dossiers = new DossiersService(handle.db, clock, dueSoonHours, () => dossierFigures.schedule());
+  const dossiers = new DossiersService(handle.db, clock, dueSoonHours, () => figures.schedule());
   const units = new UnitCache(handle.db);
   const liveLog = new LiveLog(handle.db, live, units, config.LIVE_REPLAY_MINUTES ?? 30);
   const notifications = new NotificationsService(handle.db, live, clock, {
@@ -218,7 +217,6 @@ export function createServices(
     deliveries,
     clock,
     dossiers,
-    dossierFigures,
     dossierDeadlines: new DossierDeadlines(handle.db, notifications, clock, dueSoonHours),
     dossierPull: config.DOSSIER_PULL_URL
       ? new DossierPull(handle.db, dossiers, clock, {

@@ -143,7 +143,6 @@ program
     }
     services.refresher.schedule();
     services.deliveries.start(DELIVERY_INTERVAL_MS);
-    services.dossierFigures.schedule();
     services.dossierDeadlines.start(DOSSIER_DEADLINE_INTERVAL_MS);
     services.dossierPull?.start(config.DOSSIER_PULL_MINUTES * 60_000);
     services.caseDeadlines.start(CASE_CHECK_INTERVAL_MS, () => {
@@ -152,7 +151,7 @@ program
       const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
       return services.caseFigures.toWarehouse(yesterday, today);
     });
-    // Budget and investment figures left queued by a stop between intake and recomputation.
+    // Figures of records left queued by a stop between intake and recomputation.
     services.figures.schedule();
     services.slaScheduler.start(SLA_INTERVAL_MS);
     const { MqttEventsSubscriber } = await import('./events/events-mqtt.js');
@@ -201,7 +200,7 @@ program
       await services.deliveries.stop();
       await services.dossierDeadlines.stop();
       await services.dossierPull?.stop();
-      await services.dossierFigures.drain();
+      await services.figures.drain();
       await services.caseDeadlines.stop();
       await services.reminders.stop();
       await services.submissions.idle();
@@ -306,7 +305,7 @@ program
     withRuntime(async (services) => {
       if (!services.dossierPull) throw new Error('Chưa đặt DOSSIER_PULL_URL / DOSSIER_PULL_URL is not set');
       const run = await services.dossierPull.runOnce();
-      await services.dossierFigures.drain();
+      await services.figures.drain();
       await services.refresher.drain();
       log(
         `Đồng bộ ${run.status}: nhận ${run.fetched}, thêm ${run.inserted}, sửa ${run.updated}, lỗi ${run.rejected}${run.error ? ` — ${run.error}` : ''}`,
@@ -338,7 +337,7 @@ importCommand
         source: `Tệp / file ${file}`,
       });
       for (const e of body.errors) log(`  dòng ${e.row}, ${e.field}: ${e.message}`);
-      await services.dossierFigures.drain();
+      await services.figures.drain();
       await services.refresher.drain();
       log(
         `Hồ sơ: thêm ${body.inserted}, sửa ${body.updated}, không đổi ${body.unchanged}, lỗi ${body.rejected}`,

@@ -120,6 +120,6 @@ describe('demo province', () => {
 
   it('leaves nothing to roll up once loaded', async () => {
     expect(await ctx.services.refresher.pending()).toBe(0);
-    expect(await ctx.services.dossierFigures.pending()).toBe(0);
+    expect(await ctx.services.figures.pending()).toBe(0);
   });
 });

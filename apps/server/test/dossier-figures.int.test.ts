@@ -264,7 +264,7 @@ describe.each(ENGINES)('dossier figures on $name', (engine) => {
   });
 
   it('writes carried over and to process into the warehouse for months, quarters, YTDs and the year, each the count of its drill-down', async () => {
-    await ctx.services.dossierFigures.drain();
+    await ctx.services.figures.drain();
     await ctx.services.refresher.drain();
     const value = async (indicator: string, period: string, unit: string) => {
       const level = unit === 'P' ? 'province' : unit.startsWith('D') ? 'district' : 'commune';

@@ -372,7 +372,7 @@ describe.each(ENGINES)('dossiers on $name', (engine) => {
   });
 
   it('writes the figures into the warehouse at every level, so roll-ups and the map follow', async () => {
-    await ctx.services.dossierFigures.drain();
+    await ctx.services.figures.drain();
     await ctx.services.refresher.drain();
     const values = (
       await get(admin, '/api/v1/indicators/DVC_HS_QUA_HAN/values?period=2024-03&level=district')

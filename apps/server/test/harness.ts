@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { buildApp, createServices, type Services, type ServicesConfig } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import type { EmitEvent } from '../src/cameras/camera-health.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 
 /** The engines integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -25,7 +25,13 @@ export interface TestContext {
 /** A fresh, migrated database (an in-memory PGlite, or a throw-away PostgreSQL schema) with the app on it. */
 export async function startTestApp(
   engine: (typeof ENGINES)[number],
-  options: { clock?: Clock; config?: Partial<ServicesConfig>; emitEvent?: EmitEvent } = {},
+  options: {
+    clock?: Clock;
+    config?: Partial<ServicesConfig>;
+    emitEvent?: EmitEvent;
+    /** Runs on the empty database before the migrations (to test a migration against earlier data). */
+    beforeMigrate?: (db: Db) => Promise<void>;
+  } = {},
 ): Promise<TestContext> {
   let handle: DatabaseHandle;
   let dropSchema = async () => {};
@@ -43,6 +49,7 @@ export async function startTestApp(
   } else {
     handle = await openDatabase({ dataDir: 'memory://' });
   }
+  await options.beforeMigrate?.(handle.db);
   await migrate(handle.db);
   const services = createServices(handle, { SESSION_HOURS: 1, ...options.config }, options.clock, {
     ...(options.emitEvent ? { emitEvent: options.emitEvent } : {}),
@@ -54,7 +61,7 @@ export async function startTestApp(
     app,
     close: async () => {
       await app.close();
-      await services.dossierFigures.drain();
+      await services.figures.drain();
       await services.submissions.idle();
       await services.deliveries.stop();
       await services.refresher.drain();

@@ -310,9 +310,10 @@ export interface InvestmentTargetPathsTable {
   percent: number;
 }
 
-export interface FinanceFigureQueueTable {
+/** A scope's period whose warehouse figures must be recomputed from its records. */
+export interface FigureQueueTable {
   scope: string;
-  year: number;
+  period: string;
   generation: Generated<string>;
 }
 
@@ -353,11 +354,6 @@ export interface DossierRevisionsTable {
   record: unknown;
   changed_by: string | null;
   changed_at: Timestamp;
-}
-
-export interface DossierFigureQueueTable {
-  month: string;
-  generation: Generated<string>;
 }
 
 export interface DossierPullRunsTable {
@@ -868,10 +864,9 @@ export interface Database {
   investment_disbursements: InvestmentDisbursementsTable;
   record_revisions: RecordRevisionsTable;
   investment_target_paths: InvestmentTargetPathsTable;
-  finance_figure_queue: FinanceFigureQueueTable;
+  figure_queue: FigureQueueTable;
   dossiers: DossiersTable;
   dossier_revisions: DossierRevisionsTable;
-  dossier_figure_queue: DossierFigureQueueTable;
   dossier_pull_runs: DossierPullRunsTable;
   dossier_warnings: DossierWarningsTable;
   service_satisfaction: ServiceSatisfactionTable;

@@ -2,6 +2,7 @@ import { ictMonthOf, listPeriods, type DossierStep } from '@ioc/shared';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DossiersTable } from '../db/schema.js';
+import { queueFigures } from '../records/figure-refresher.js';
 import type { ValidDossier } from './dossier-rows.js';
 
 /** The stored content of a dossier: what a re-import is compared with and a revision keeps. */
@@ -196,7 +197,7 @@ export async function storeDossiers(
     changedCodes.push(record.code);
     for (const m of monthsSpanned(record, now)) months.add(m);
   }
-  await queueMonths(trx, [...months]);
+  await queueFigures(trx, 'dossiers', [...months]);
   return { inserted: fresh.length, updated, changedCodes };
 }
 
@@ -227,11 +228,4 @@ async function insertRecords(
     ) AS t(code, procedure_code, procedure_name, field_code, field_name, agency_code, agency_name, unit_id, handler,
       channel, received_at, due_at, finished_at, status, has_fee, paid_online, digitised, published_at, steps,
       source_updated_at)`.execute(trx);
-}
-
-/** Marks months' figures stale (a new generation when already queued). */
-export async function queueMonths(trx: Db, months: string[]): Promise<void> {
-  if (months.length === 0) return;
-  await sql`INSERT INTO dossier_figure_queue (month) SELECT unnest(${months}::text[])
-    ON CONFLICT (month) DO UPDATE SET generation = nextval('dossier_figure_generation')`.execute(trx);
 }

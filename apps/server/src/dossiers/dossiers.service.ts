@@ -16,6 +16,7 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
 import type { RowError } from '../observations/observation-rows.js';
+import { queueFigures } from '../records/figure-refresher.js';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../units/unit-tree.js';
 import { addCounts, cutoffOf, emptyCounts, type FigureWindow } from './dossier-figures.js';
 import {
@@ -463,8 +464,11 @@ export class DossiersService {
           )
           .execute();
       }
-      await sql`INSERT INTO dossier_figure_queue (month) SELECT DISTINCT unnest(${values.map((v) => v.month)}::text[])
-        ON CONFLICT (month) DO UPDATE SET generation = nextval('dossier_figure_generation')`.execute(trx);
+      await queueFigures(
+        trx,
+        'dossiers',
+        values.map((v) => v.month),
+      );
       await writeAudit(trx, by, 'write', 'service_satisfaction', '-', null, { rows: values.length });
     });
     this.onChanged();

@@ -12,6 +12,7 @@ import { authorise, requirePermission, type Writer } from '../auth/policy.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
+import { queueFigures } from '../records/figure-refresher.js';
 import { loadReference, type Reference } from '../records/reference.js';
 import { childOf, presentUnit, requireQueryDates, resolveReadUnit, subtreeIds } from '../records/scope.js';
 import type { UnitNode } from '../units/unit-tree.js';
@@ -476,13 +477,7 @@ export class InvestmentService {
           .insertInto('investment_target_paths')
           .values(points.map((p) => ({ year, ...p })))
           .execute();
-      await trx
-        .insertInto('finance_figure_queue')
-        .values({ scope: 'investment', year })
-        .onConflict((oc) =>
-          oc.columns(['scope', 'year']).doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }),
-        )
-        .execute();
+      await queueFigures(trx, 'investment', [String(year)]);
       await writeAudit(trx, by, 'write', 'investment_target_paths', String(year), before, { year, points });
     });
     this.onPathChanged();

@@ -1,10 +1,13 @@
-import type { TargetInput } from '@ioc/shared';
+import { parsePeriod, type TargetInput } from '@ioc/shared';
+import { sql } from 'kysely';
 import type { CatalogueService } from '../catalogue/catalogue.service.js';
 import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import type { ObservationsService } from '../observations/observations.service.js';
 import type { UnitNode, UnitTree } from '../units/unit-tree.js';
-import type { FigureScope } from './record-intake.js';
+
+/** The records whose warehouse figures the refresher keeps: each recomputes one period at a time. */
+export type FigureScope = 'budget' | 'investment' | 'dossiers';
 
 /** One warehouse observation computed from records. */
 export interface FigureRow {
@@ -14,16 +17,37 @@ export interface FigureRow {
   value: number;
 }
 
-/** Computes the warehouse figures of one scope and year from the records. */
-export type FigureComputer = (year: number) => Promise<{ rows: FigureRow[]; targets: TargetInput[] }>;
+/** How one scope's warehouse figures are computed from its records. */
+export interface FigureComputer {
+  /** The source every observation it writes carries. */
+  source: string;
+  /**
+   * The figures of one queued period (a year for budget and investment, a month for dossiers),
+   * with the targets the records set, if any.
+   */
+  compute(period: string): Promise<{ rows: FigureRow[]; targets?: TargetInput[] }>;
+}
 
+/** The source of figures computed from budget and investment records. */
+export const RECORDS_SOURCE = 'Tính từ chứng từ / computed from records';
+
+const QUIET_MS = 200;
 const BATCH = 20_000;
 
+/** Marks periods of a scope stale, in the writer's transaction (a new generation when already queued). */
+export async function queueFigures(trx: Db, scope: FigureScope, periods: string[]): Promise<void> {
+  if (periods.length === 0) return;
+  await sql`INSERT INTO figure_queue (scope, period)
+    SELECT DISTINCT ${scope}::text, period FROM unnest(${periods}::text[]) AS t(period)
+    ON CONFLICT (scope, period) DO UPDATE SET generation = nextval('figure_generation')`.execute(trx);
+}
+
 /**
- * Keeps the budget and investment indicators of the warehouse equal to what the records say.
- * Intake queues (scope, year) in the same transaction as the records; this recomputes the queued
- * years and writes them through the observations service (unchanged figures are left alone, so
- * only real changes enter the revision history and the roll-ups).
+ * Keeps the warehouse indicators computed from records (budget, investment, dossiers) equal to
+ * what the records say. Writers queue (scope, period) in `figure_queue` in the same transaction as
+ * the records; this recomputes each queued period with its scope's computer and writes the figures
+ * through the observations service (unchanged figures are left alone, so only real changes enter
+ * the revision history and the roll-ups), and the targets through the catalogue.
  */
 export class FigureRefresher {
   private running: Promise<void> | null = null;
@@ -35,7 +59,7 @@ export class FigureRefresher {
     private readonly observations: ObservationsService,
     private readonly catalogue: CatalogueService,
     private readonly computers: Record<FigureScope, FigureComputer>,
-    private readonly onError: (err: unknown) => void = (err) => console.error('finance figures failed', err),
+    private readonly onError: (err: unknown) => void = (err) => console.error('record figures failed', err),
   ) {}
 
   /** Recomputes in the background shortly after writes pause. */
@@ -44,10 +68,10 @@ export class FigureRefresher {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.drain().catch(this.onError);
-    }, 200);
+    }, QUIET_MS);
   }
 
-  /** Recomputes now, until the queue is empty (tests and the CLI wait on this). */
+  /** Recomputes now, until the queue is empty (tests, the CLI and the seed wait on this). */
   drain(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
@@ -61,18 +85,38 @@ export class FigureRefresher {
     return this.running;
   }
 
+  /** How many (scope, period) entries wait to be recomputed. */
+  async pending(): Promise<number> {
+    const row = await this.db
+      .selectFrom('figure_queue')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  /** Recomputes one period of a scope and writes its figures; returns how many observations. */
+  async recompute(scope: FigureScope, period: string): Promise<number> {
+    const computer = this.computers[scope];
+    const { rows, targets = [] } = await computer.compute(period);
+    return this.write(rows, targets, computer.source);
+  }
+
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      const queued = await this.db.selectFrom('finance_figure_queue').selectAll().execute();
+      const queued = await this.db
+        .selectFrom('figure_queue')
+        .selectAll()
+        .orderBy('scope')
+        .orderBy('period')
+        .execute();
       for (const item of queued) {
-        const { rows, targets } = await this.computers[item.scope as FigureScope](item.year);
-        await this.write(rows, targets);
+        await this.recompute(item.scope as FigureScope, item.period);
         // Remove the entry only if no writer re-queued it meanwhile.
         await this.db
-          .deleteFrom('finance_figure_queue')
+          .deleteFrom('figure_queue')
           .where('scope', '=', item.scope)
-          .where('year', '=', item.year)
+          .where('period', '=', item.period)
           .where('generation', '=', item.generation)
           .execute();
       }
@@ -81,14 +125,20 @@ export class FigureRefresher {
     } while (this.again);
   }
 
-  /** Writes the figures of indicators the catalogue has (a province may not track them all). */
-  private async write(rows: FigureRow[], targets: TargetInput[]): Promise<void> {
+  /**
+   * Writes the figures of indicators the catalogue keeps as reported values of that period type
+   * (a province may not track them all, or may derive one by formula); returns how many.
+   */
+  private async write(rows: FigureRow[], targets: TargetInput[], source: string): Promise<number> {
     const indicators = await loadIndicators(this.db);
-    const known = rows.filter((r) => indicators.has(r.indicator));
-    for (let i = 0; i < known.length; i += BATCH) {
-      const batch = known
-        .slice(i, i + BATCH)
-        .map((r) => ({ ...r, source: 'Tính từ chứng từ / computed from records' }));
+    const writable = rows.filter((r) => {
+      const indicator = indicators.get(r.indicator);
+      return (
+        indicator !== undefined && !indicator.formula && parsePeriod(r.period)?.type === indicator.periodType
+      );
+    });
+    for (let i = 0; i < writable.length; i += BATCH) {
+      const batch = writable.slice(i, i + BATCH).map((r) => ({ ...r, source }));
       await this.observations.write('cli', {
         rows: batch,
         rowNumbers: batch.map((_, k) => i + k + 1),
@@ -97,6 +147,7 @@ export class FigureRefresher {
     }
     const knownTargets = targets.filter((t) => indicators.has(t.indicatorCode));
     if (knownTargets.length > 0) await this.catalogue.upsertTargets('cli', knownTargets);
+    return writable.length;
   }
 }
 

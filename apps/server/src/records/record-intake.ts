@@ -5,9 +5,8 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
 import type { RowError } from '../observations/observation-rows.js';
+import { queueFigures, type FigureScope } from './figure-refresher.js';
 import { upsertRecords, type RecordEntity, type StoredRecord } from './record-store.js';
-
-export type FigureScope = 'budget' | 'investment';
 
 /** How one kind of record is checked and which warehouse figures it feeds. */
 export interface RecordSpec {
@@ -96,17 +95,7 @@ export class RecordIntake {
           updated,
           keys: valid.slice(0, 50).map((r) => r.key),
         });
-        if (years.length > 0) {
-          await trx
-            .insertInto('finance_figure_queue')
-            .values(years.map((year) => ({ scope: spec.scope, year })))
-            .onConflict((oc) =>
-              oc
-                .columns(['scope', 'year'])
-                .doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }),
-            )
-            .execute();
-        }
+        await queueFigures(trx, spec.scope, years.map(String));
       }
       const status = base.rejected > 0 ? 207 : 200;
       if (request.idempotencyKey)

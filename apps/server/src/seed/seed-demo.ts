@@ -96,8 +96,12 @@ async function seedDemoDossiers(
   );
   // The demo world ends at `to`: dossiers still open then are not followed into later months.
   const lastMonth = (to ?? DEMO_VALID_TO).slice(0, 7);
-  await services.dossiers.db.deleteFrom('dossier_figure_queue').where('month', '>', lastMonth).execute();
+  await services.dossiers.db
+    .deleteFrom('figure_queue')
+    .where('scope', '=', 'dossiers')
+    .where('period', '>', lastMonth)
+    .execute();
   log('Đang tính số liệu hồ sơ / counting dossier figures…');
-  await services.dossierFigures.drain();
+  await services.figures.drain();
   return dossiers.length;
 }
