@@ -568,9 +568,16 @@ const LARGE_PROJECTS = [
   },
 ];
 
+/**
+ * Cumulative disbursement a project that keeps pace reaches by each month's end, in % of its year:
+ * a little ahead of the province's default target path (migration 0010: 3 % by January, 40 % by
+ * June, 95 % by December).
+ */
+const ON_PACE_PATH = [4, 9, 16, 24, 34, 46, 54, 62, 71, 80, 89, 100];
+
 /** How well each investor keeps to its plan (1 = on plan); below 0,8 they lag year after year. */
+const ON_PACE = 1.03; // most investors run a little ahead and many finish the year's plan
 const INVESTOR_PACE: Record<string, number> = {
-  BQLDA_NN: 0.7,
   UBND_693: 0.66,
   UBND_691: 0.74,
 };
@@ -706,16 +713,20 @@ function generateInvestment(seed: number, years: number[], from: string, to: str
         });
       }
       const plan = [...amounts.values()].reduce((a, b) => a + b, 0);
-      const pace = INVESTOR_PACE[p.investor] ?? 0.97;
+      const pace = INVESTOR_PACE[p.investor] ?? ON_PACE;
       const stuck = r.next() < 0.06;
-      const rate = Math.min(1, stuck ? 0.25 + 0.3 * r.next() : pace * r.lognormal(0.08));
-      // Laggards start later and leave more for the last quarter; months before the project
-      // started (or outside the demo range) carry nothing.
+      const rate = Math.min(1, stuck ? 0.25 + 0.3 * r.next() : pace * r.lognormal(0.05));
+      // Projects that keep pace follow the target path, a few dipping below it by chance; laggards start later and leave more for the last quarter. Months before the
+      // project started (or outside the demo range) carry nothing.
       const lag = pace < 0.9 || stuck;
       const lower = p.start > from ? p.start : from;
       const days = Array.from({ length: 12 }, (_, m) => workdays(year, m + 1, lower, `${year}-12-31`));
       const profile = disbursementShares.map((s, m) =>
-        days[m]!.length === 0 ? 0 : s * (lag ? (m < 9 ? 0.55 : 2.2) : m < 6 ? 1.6 : 1),
+        days[m]!.length === 0
+          ? 0
+          : lag
+            ? s * (m < 9 ? 0.55 : 2.2)
+            : ON_PACE_PATH[m]! - (ON_PACE_PATH[m - 1] ?? 0),
       );
       const sum = profile.reduce((a, b) => a + b, 0);
       for (let month = 1; month <= 12; month++) {

@@ -278,7 +278,7 @@ const DERIVED_TARGETS: Record<string, number | readonly number[]> = {
   NS_TY_LE_THU_DU_TOAN: 100,
   NS_TY_LE_CHI_DU_TOAN: 100,
   DTC_TY_LE_GIAI_NGAN: 95,
-  DTC_TY_LE_DU_AN_CHAM: 10,
+  DTC_TY_LE_DU_AN_CHAM: 30,
   DVC_TY_LE_TRUC_TUYEN: [40, 55, 65, 75],
   DVC_TY_LE_DUNG_HAN: 95,
   DVC_TY_LE_QUA_HAN: 5,

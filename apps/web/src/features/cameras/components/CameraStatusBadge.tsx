@@ -5,7 +5,7 @@ import { STATUS_COLOURS } from '../api/camerasApi';
 /** Online / offline / unknown, as colour, shape and word (never colour alone). */
 export function CameraStatusBadge({ status, checkedAt }: { status: CameraStatus; checkedAt: string | null }) {
   const { t, dateTime } = useI18n();
-  const mark = status === 'online' ? '●' : status === 'offline' ? '✕' : '?';
+  const mark = status === 'online' ? '●' : status === 'offline' ? '×' : '?';
   return (
     <span
       className="camera-status"

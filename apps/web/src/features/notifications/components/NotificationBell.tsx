@@ -32,7 +32,13 @@ export function NotificationBell() {
   return (
     <details className="user-menu notification-bell" data-testid="notification-bell">
       <summary aria-label={t('notifications.title', { count: data.unread })}>
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not an emoji: offline machines often have no emoji font. */}
+        <svg className="bell-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6v-5a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          />
+        </svg>
         {data.unread > 0 ? <span className="badge">{data.unread}</span> : null}
       </summary>
       <div className="user-menu-panel">
