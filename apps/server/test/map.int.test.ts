@@ -53,6 +53,22 @@ describe.each(ENGINES)('map layer and boundary import on $name', (engine) => {
     }
   });
 
+  it('keeps schematic cells of units with close centroids from hiding each other', async () => {
+    await ctx.services.catalogue.upsertUnits('cli', [
+      { code: 'D3', name: 'Thị xã Ba', level: 'district', parentCode: 'P', centroid: [106.81, 11.51] },
+      { code: 'D4', name: 'Huyện Bốn', level: 'district', parentCode: 'P', centroid: [106.8, 11.5] },
+    ]);
+    const cells = (await layer('district')).features.map((f: { geometry: { coordinates: number[][][] } }) => {
+      const ring = f.geometry.coordinates[0]!;
+      return { x: [ring[0]![0]!, ring[2]![0]!], y: [ring[0]![1]!, ring[2]![1]!] };
+    });
+    expect(cells.length).toBeGreaterThanOrEqual(3);
+    const apart = (a: number[], b: number[]) => a[1]! <= b[0]! + 1e-9 || b[1]! <= a[0]! + 1e-9;
+    for (let i = 0; i < cells.length; i++)
+      for (let j = i + 1; j < cells.length; j++)
+        expect(apart(cells[i]!.x, cells[j]!.x) || apart(cells[i]!.y, cells[j]!.y)).toBe(true);
+  });
+
   it('lets only administrators load boundaries, all or nothing unless partial, reporting each bad feature', async () => {
     const collection = {
       type: 'FeatureCollection',

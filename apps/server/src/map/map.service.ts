@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { RowError } from '../observations/observation-rows.js';
 import { forgetUnitTree, loadUnitTree, type UnitNode } from '../units/unit-tree.js';
 import { existsDuring, requirePeriod } from '../values/assessment.js';
-import { gridAround, squareCell } from './schematic.js';
+import { gridAround, separateCells, squareCell } from './schematic.js';
 
 /** Cell sizes of schematic units, in degrees: a district is ~30 km across, a commune ~5–10 km. */
 const CELL_SIZE: Record<UnitLevel, number> = { province: 0.5, district: 0.1, commune: 0.045 };
@@ -92,6 +92,14 @@ export class MapService {
       gridAround(centre, children.length, CELL_SIZE[level] * 1.15).forEach((c, i) =>
         out.set(children[i]!.id, c),
       );
+    }
+    // Cells of one level must not hide each other.
+    for (const level of new Set(units.map((u) => u.level))) {
+      const ids = units.filter((u) => u.level === level && out.has(u.id)).map((u) => u.id);
+      separateCells(
+        ids.map((id) => out.get(id)!),
+        CELL_SIZE[level],
+      ).forEach((c, i) => out.set(ids[i]!, c));
     }
     return out;
   }
