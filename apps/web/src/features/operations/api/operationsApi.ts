@@ -109,6 +109,9 @@ export const operationsUrls = {
     buildUrl('/api/v1/events/clusters', { type: f.type, severity: f.severity, unit: f.unit, ...viewport }),
   incidentClusters: (f: OperationsFilters, viewport: MapViewport) =>
     buildUrl('/api/v1/incidents/clusters', { ...f, status: statusParam(f.status), ...viewport }),
+  /** Sensors of the chosen area (types, severities and statuses are those of events and incidents). */
+  sensorClusters: (f: OperationsFilters, viewport: MapViewport) =>
+    buildUrl('/api/v1/sensors/clusters', { unit: f.unit, ...viewport }),
   attachment: (incidentId: string, attachmentId: string) =>
     `/api/v1/incidents/${incidentId}/attachments/${attachmentId}`,
 };
