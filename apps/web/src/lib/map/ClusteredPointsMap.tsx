@@ -93,6 +93,20 @@ function addLayer(map: maplibregl.Map, layer: PointLayer): void {
 
 const LAYER_SUFFIXES = ['clusters', 'points', 'count'];
 
+/**
+ * What the map draws of a collection, independent of the features' order and of the last digits of
+ * their positions (a screen that added a live point computes its cell's mean a little differently).
+ */
+function drawingKey(data: ClusterCollection): string {
+  return data.features
+    .map((f) => {
+      const [lon, lat] = f.geometry.coordinates;
+      return `${lon.toFixed(6)},${lat.toFixed(6)} ${JSON.stringify(f.properties)}`;
+    })
+    .sort()
+    .join('\n');
+}
+
 /** The screen's bounds widened by half a screen each way, so a small pan needs no refetch to look whole. */
 function viewportOf(map: maplibregl.Map): MapViewport {
   const b = map.getBounds();
@@ -128,8 +142,9 @@ export function ClusteredPointsMap({
   const [ready, setReady] = useState(false);
   const added = useRef(new Set<string>());
   /**
-   * The data last sent to each source, as JSON: a refetch that brings the same clusters (another
-   * layer changed, a visibility toggle) is not drawn again, so the layer that changed draws sooner.
+   * The data last sent to each source (drawingKey): a refetch that brings the same clusters (another
+   * layer changed, a visibility toggle, the exact answer after a live message) is not drawn again,
+   * so the layer that changed draws sooner.
    */
   const sent = useRef(new Map<string, string>());
   const onSelectRef = useRef(onSelect);
@@ -235,7 +250,7 @@ export function ClusteredPointsMap({
       for (const suffix of LAYER_SUFFIXES) {
         instance.setLayoutProperty(`${layer.id}-${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
       }
-      const json = layer.data ? JSON.stringify(layer.data.features) : undefined;
+      const json = layer.data ? drawingKey(layer.data) : undefined;
       if (layer.data && json !== undefined && sent.current.get(layer.id) !== json) {
         sent.current.set(layer.id, json);
         void instance
