@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LABEL_FONT, labelFontFaces, maplibregl } from './maplibre';
+import { createOfflineMap, LABEL_FONT, maplibregl } from './maplibre';
 
 /**
  * One layer's points on screen, already clustered by the server (see the `/clusters` endpoints):
@@ -156,37 +156,23 @@ export function ClusteredPointsMap({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = new maplibregl.Map({
-      container: element,
-      style: {
-        version: 8,
-        'font-faces': labelFontFaces(),
-        sources: { [OUTLINE]: { type: 'geojson', data: EMPTY } },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } },
-          {
-            id: 'outline-fill',
-            type: 'fill',
-            source: OUTLINE,
-            paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
-          },
-          {
-            id: 'outline-line',
-            type: 'line',
-            source: OUTLINE,
-            paint: { 'line-color': '#64748b', 'line-width': 1 },
-          },
-        ],
-      },
-      center: [106.9, 11.75],
-      zoom: 8,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
+    const instance = createOfflineMap(element, {
+      sources: { [OUTLINE]: { type: 'geojson', data: EMPTY } },
+      layers: [
+        {
+          id: 'outline-fill',
+          type: 'fill',
+          source: OUTLINE,
+          paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
+        },
+        {
+          id: 'outline-line',
+          type: 'line',
+          source: OUTLINE,
+          paint: { 'line-color': '#64748b', 'line-width': 1 },
+        },
+      ],
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.current = instance;
     instance.on('load', () => {
       setReady(true);
