@@ -164,6 +164,17 @@ describe('live operations in Chromium', () => {
     await expect.poll(async () => 'sensors' in (await totals(page)), slow).toBe(false);
     await sensorLayer.check();
     await expect.poll(async () => (await totals(page)).sensors, slow).toBe(Number(sensors));
+    // Only the sensors in alarm now: active, with a reading over a threshold.
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM sensors s WHERE s.is_active AND EXISTS (
+        SELECT 1 FROM sensor_reading_state r WHERE r.sensor_id = s.id AND r.level IS NOT NULL)`.execute(
+      h.services.events.db,
+    );
+    const alarm = rows[0]!.n;
+    expect(alarm).toBeLessThan(Number(sensors));
+    await page.getByLabel('Cảm biến', { exact: true }).selectOption('alarm');
+    await expect.poll(async () => (await totals(page)).sensors, slow).toBe(alarm);
+    expect(page.url()).toContain('sensor=alarm');
     await h.screenshot(page, 'operations-live');
   });
 

@@ -27,6 +27,7 @@ export function OperationsPage() {
     severity: query.get('severity') ?? '',
     status: query.get('status') ?? '',
     unit: query.get('unit') ?? '',
+    sensor: query.get('sensor') ?? '',
   };
   const incidentId = query.get('incident');
   const openIncident = useCallback((id: string) => setQuery({ incident: id }, { push: true }), [setQuery]);
