@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../src/auth/actor.js';
-import { cellDegrees } from '../src/map/point-clusters.js';
+import { cellDegrees } from '@ioc/shared';
 import { ENGINES, loginAs, startTestApp, type TestContext } from './harness.js';
 import { loadOperationsFixture } from './operations-fixture.js';
 
@@ -33,9 +33,9 @@ describe.each(ENGINES)('map clusters ($name)', (engine) => {
   let districtOperator: string;
   const groups: Group[] = [];
 
-  const clusters = async (token: string, query: string) => {
+  const clusters = async (token: string, query: string, layer = 'events') => {
     const res = await ctx.app.inject({
-      url: `/api/v1/events/clusters?${query}`,
+      url: `/api/v1/${layer}/clusters?${query}`,
       cookies: { ioc_session: token },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -186,14 +186,7 @@ describe.each(ENGINES)('map clusters ($name)', (engine) => {
       });
     }
     for (const layer of ['incidents', 'cameras']) {
-      const get = async (zoom: number, bbox: string) => {
-        const res = await ctx.app.inject({
-          url: `/api/v1/${layer}/clusters?zoom=${zoom}&bbox=${bbox}`,
-          cookies: { ioc_session: operator },
-        });
-        expect(res.statusCode, res.body).toBe(200);
-        return res.json() as { total: { count: number }; features: Feature[] };
-      };
+      const get = (zoom: number, bbox: string) => clusters(operator, `zoom=${zoom}&bbox=${bbox}`, layer);
       // Zoomed out the two close ones share a cell; zoomed in every one stands alone with its details.
       const far = await get(9, '106,11,108,12.5');
       expect(far.total.count).toBe(3);
@@ -205,5 +198,104 @@ describe.each(ENGINES)('map clusters ($name)', (engine) => {
         layer === 'cameras' ? ['CAM-K0', 'CAM-K1', 'CAM-K2'] : ['Cháy thử 0', 'Cháy thử 1', 'Cháy thử 2'],
       );
     }
+  });
+
+  it('clusters sensors with exact counts, filtered by kind, status and unit, in the reader’s scope', async () => {
+    const kinds = ['air_quality', 'water_level', 'rainfall'] as const;
+    const next = random(11);
+    const sensors = Array.from({ length: 400 }, (_, i) => ({
+      code: `SEN-M${i}`,
+      kind: kinds[i % 3]!,
+      lon: Number((106.5 + next() * 0.9).toFixed(6)),
+      lat: Number((11.4 + next() * 0.5).toFixed(6)),
+      unit: next() < 0.3 ? ('C5' as const) : ('C1' as const),
+      status: i % 7 === 0 ? 'inactive' : i % 5 === 0 ? 'alarm' : 'normal',
+      // In alarm, or switched off with its last reading over the threshold.
+      over: i % 5 === 0 || (i % 7 === 0 && i % 2 === 0),
+    }));
+    await ctx.services.sensors.upsert(
+      CLI_ACTOR,
+      sensors.map((s) => ({
+        code: s.code,
+        name: `Trạm ${s.code}`,
+        kind: s.kind,
+        lon: s.lon,
+        lat: s.lat,
+        unitCode: s.unit,
+        isActive: s.status !== 'inactive',
+        readings: [{ name: 'level', uom: 'cm', thresholds: [{ level: 'severe', above: 100 }] }],
+      })),
+    );
+    const ids = new Map(
+      (await ctx.handle.db.selectFrom('sensors').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
+    // Every sensor has a current reading; those in alarm are over their threshold (inactive ones may be too).
+    await ctx.handle.db
+      .insertInto('sensor_reading_state')
+      .values(
+        sensors.map((s) => ({
+          sensor_id: ids.get(s.code)!,
+          reading: 'level',
+          value: s.over ? 150 : 20,
+          level: s.over ? 'severe' : null,
+          observed_at: new Date(),
+        })),
+      )
+      .execute();
+    const bbox = [106.4, 11.3, 107.5, 12];
+    const check = async (token: string, filter: string, expected: typeof sensors, zoom: number) => {
+      const { total, features } = await clusters(
+        token,
+        `zoom=${zoom}&bbox=${bbox.join(',')}${filter}`,
+        'sensors',
+      );
+      expect(total, filter).toEqual({ count: expected.length, weight: expected.length });
+      const cell = cellDegrees(zoom);
+      for (const f of features) {
+        const [lon, lat] = f.geometry.coordinates;
+        const members = expected.filter(
+          (s) =>
+            Math.floor(s.lon / cell) === Math.floor(lon / cell) &&
+            Math.floor(s.lat / cell) === Math.floor(lat / cell),
+        );
+        expect(f.properties.count).toBe(members.length);
+        if (members.length === 1) {
+          const [s] = members;
+          expect(f.properties).toMatchObject({ code: s!.code, kind: s!.kind, status: s!.status });
+          expect(f.properties.alertLevel).toBe(s!.over ? 'severe' : null);
+        }
+      }
+      expect(features.reduce((a, f) => a + f.properties.count, 0)).toBe(expected.length);
+    };
+    await check(operator, '', sensors, 9);
+    await check(operator, '', sensors, 13);
+    await check(
+      operator,
+      '&kind=water_level',
+      sensors.filter((s) => s.kind === 'water_level'),
+      11,
+    );
+    for (const status of ['alarm', 'normal', 'inactive'])
+      await check(
+        operator,
+        `&status=${status}`,
+        sensors.filter((s) => s.status === status),
+        11,
+      );
+    const inD2 = sensors.filter((s) => s.unit === 'C5');
+    await check(operator, '&unit=D2', inD2, 11);
+    await check(districtOperator, '', inD2, 11);
+    await check(
+      districtOperator,
+      '&status=alarm&kind=rainfall',
+      inD2.filter((s) => s.status === 'alarm' && s.kind === 'rainfall'),
+      13,
+    );
+    const bad = await ctx.app.inject({
+      url: `/api/v1/sensors/clusters?zoom=9&bbox=${bbox.join(',')}&status=broken`,
+      cookies: { ioc_session: operator },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
   });
 });

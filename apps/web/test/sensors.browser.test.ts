@@ -40,9 +40,7 @@ describe('sensors and connectors in Chromium', () => {
     await page.waitForURL(`${h.base}/sensors`);
     const rows = page.getByTestId('sensor-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(58);
-    await expect
-      .poll(() => page.locator('[data-rendered-points]').getAttribute('data-rendered-points'))
-      .toBe('58');
+    await expect.poll(() => page.locator('.point-map').getAttribute('data-points-drawn')).toBe('58');
     const station = rows.filter({ hasText: 'KK_689_1' });
     expect(await station.textContent()).toContain('Chất lượng không khí');
     expect(await station.textContent()).toMatch(/PM2\.5 \d+(,\d+)? µg\/m³/);

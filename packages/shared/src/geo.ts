@@ -91,3 +91,18 @@ export function circleRing([lon, lat]: [number, number], radiusM: number, sides 
   });
   return [...ring, ring[0]!];
 }
+
+/** How wide a map-of-now cluster cell is on screen, in pixels (MapLibre draws 512-pixel tiles). */
+const CELL_PIXELS = 64;
+/** From this zoom on, points are no longer merged unless they share a place to ~1 m. */
+const LAST_CLUSTER_ZOOM = 17;
+
+/**
+ * Degrees per cluster cell at `zoom`: about CELL_PIXELS on screen. Cells are aligned on a world
+ * grid (`floor(lon / cell)`, `floor(lat / cell)`), so the server's clusters and a screen adding a
+ * live point to them agree on where it falls.
+ */
+export function cellDegrees(zoom: number): number {
+  const z = Math.min(Math.floor(zoom), LAST_CLUSTER_ZOOM);
+  return (CELL_PIXELS * 360) / (512 * 2 ** z);
+}

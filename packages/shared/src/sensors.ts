@@ -10,6 +10,11 @@ export const SENSOR_ALERT_LEVELS = ['minor', 'moderate', 'severe', 'extreme'] as
 export const sensorAlertLevelSchema = z.enum(SENSOR_ALERT_LEVELS);
 export type SensorAlertLevel = z.infer<typeof sensorAlertLevelSchema>;
 
+/** A sensor's state on the map of now: active with a reading over a threshold, active and within them, or switched off. */
+export const SENSOR_STATUSES = ['alarm', 'normal', 'inactive'] as const;
+export const sensorStatusSchema = z.enum(SENSOR_STATUSES);
+export type SensorStatus = z.infer<typeof sensorStatusSchema>;
+
 /** Which daily figure of a reading feeds its indicator: the mean (default), the maximum or the sum (rainfall). */
 export const SENSOR_STATISTICS = ['mean', 'min', 'max', 'sum'] as const;
 export type SensorStatistic = (typeof SENSOR_STATISTICS)[number];

@@ -1,12 +1,9 @@
+import { cellDegrees } from '@ioc/shared';
 import { sql, type Expression } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 
-/** How wide a cluster cell is on screen, in pixels (MapLibre draws 512-pixel tiles). */
-const CELL_PIXELS = 64;
-/** From this zoom on, points are no longer merged unless they share a place to ~1 m. */
-const LAST_CLUSTER_ZOOM = 17;
 /** More cells than this in one request is a viewport far larger than any screen. */
 const MAX_CELLS = 40_000;
 
@@ -25,12 +22,6 @@ export const viewportSchema = z.object({
 });
 export type Viewport = z.infer<typeof viewportSchema>;
 
-/** Degrees per cell at `zoom`: about CELL_PIXELS on screen. */
-export function cellDegrees(zoom: number): number {
-  const z = Math.min(Math.floor(zoom), LAST_CLUSTER_ZOOM);
-  return (CELL_PIXELS * 360) / (512 * 2 ** z);
-}
-
 export interface PointCluster {
   lon: number;
   lat: number;
@@ -44,7 +35,7 @@ export interface PointCluster {
 
 /**
  * Clusters the points of `points` (a query selecting `id`, `lon`, `lat`, `weight`) that lie in the
- * viewport into grid cells of about CELL_PIXELS on screen, aligned on a world grid so that panning
+ * viewport into grid cells of about 64 pixels on screen (`cellDegrees`), aligned on a world grid so that panning
  * keeps them; each cell sits at its points' mean position with exact counts. `total` is the whole
  * layer, on screen or not.
  */

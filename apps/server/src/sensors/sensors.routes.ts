@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SENSOR_KINDS } from '@ioc/shared';
+import { sensorKindSchema, sensorStatusSchema } from '@ioc/shared';
 import { z } from 'zod';
 import type { Services } from '../app.js';
+import { viewportSchema } from '../map/point-clusters.js';
 import { sensorsFromCsv } from './sensors-csv.js';
 
 export const sensorRoutes =
@@ -13,10 +14,32 @@ export const sensorRoutes =
         schema: {
           tags: ['sensors'],
           summary: 'Danh sách cảm biến, số đo mới nhất, mức cảnh báo / Sensors with latest readings',
-          querystring: z.object({ kind: z.enum(SENSOR_KINDS).optional(), unit: z.string().optional() }),
+          querystring: z.object({ kind: sensorKindSchema.optional(), unit: z.string().optional() }),
         },
       },
       async (request) => ({ sensors: await services.sensors.list(request.actor, request.query) }),
+    );
+
+    app.get(
+      '/sensors/clusters',
+      {
+        schema: {
+          tags: ['sensors'],
+          summary:
+            'Cảm biến trong khung nhìn, gom cụm với số đếm chính xác / Sensors on screen, clustered with exact counts',
+          description:
+            '`status`: `alarm` (a reading over a threshold now), `normal` (active, within thresholds) or `inactive`.',
+          querystring: viewportSchema.extend({
+            kind: sensorKindSchema.optional(),
+            status: sensorStatusSchema.optional(),
+            unit: z.string().optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const { zoom, bbox, ...filter } = request.query;
+        return services.sensors.clusters(request.actor, filter, { zoom, bbox });
+      },
     );
 
     app.post(

@@ -18,6 +18,7 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { ObservationsService } from '../observations/observations.service.js';
+import type { Viewport } from '../map/point-clusters.js';
 import type { LiveHub } from '../stream/live-hub.js';
 import type { UnitCache } from '../units/unit-cache.js';
 import { locateUnit } from '../units/unit-locator.js';
@@ -31,6 +32,7 @@ import {
   type MessageReject,
   type ParsedMessage,
 } from './sensor-message.js';
+import { sensorClusters, type SensorMapFilter } from './sensor-clusters.js';
 
 /** The writer recorded on warehouse figures computed from sensor readings. */
 const SENSOR_WRITER = 'system:sensors';
@@ -259,6 +261,11 @@ export class SensorsService {
           }),
         };
       });
+  }
+
+  /** The sensors on screen, clustered with exact counts, for the map of now. */
+  clusters(actor: Actor, filter: SensorMapFilter, viewport: Viewport) {
+    return sensorClusters(this.db, actor, filter, viewport);
   }
 
   /**

@@ -4,6 +4,7 @@ import { IncidentDetail } from '../features/operations/components/IncidentDetail
 import { IncidentList } from '../features/operations/components/IncidentList';
 import { OperationsFiltersBar } from '../features/operations/components/OperationsFiltersBar';
 import { OperationsMap } from '../features/operations/components/OperationsMap';
+import { useLiveOperations } from '../features/operations/hooks/useLiveOperations';
 import type { OperationsFilters } from '../features/operations/api/operationsApi';
 import { useSession } from '../features/auth/hooks/useSession';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
@@ -18,6 +19,7 @@ export function OperationsPage() {
   const { t } = useI18n();
   useDocumentTitle(t('ops.title'));
   useLiveUpdates();
+  useLiveOperations();
   const { user } = useSession();
   const { query, setQuery } = useQueryState();
   const filters: OperationsFilters = {
@@ -25,6 +27,7 @@ export function OperationsPage() {
     severity: query.get('severity') ?? '',
     status: query.get('status') ?? '',
     unit: query.get('unit') ?? '',
+    sensor: query.get('sensor') ?? '',
   };
   const incidentId = query.get('incident');
   const openIncident = useCallback((id: string) => setQuery({ incident: id }, { push: true }), [setQuery]);

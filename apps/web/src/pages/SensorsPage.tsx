@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { buildUrl } from '../lib/api/http';
 import { useApi } from '../lib/api/useApi';
 import { useI18n } from '../lib/i18n/useI18n';
-import { ColouredPointMap } from '../lib/map/ColouredPointMap';
+import { PointMap } from '../lib/map/PointMap';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { ALERT_FILL, type SensorView } from '../features/sensors/api/sensorsApi';
@@ -52,14 +52,14 @@ export function SensorsPage() {
         {!data && !error ? <Loading /> : null}
         {data ? (
           <div className="sensors-layout">
-            <ColouredPointMap
+            <PointMap
               ariaLabel={t('sensors.map')}
               height={460}
+              fit
               onSelect={setSelected}
               points={sensors.map((s) => ({
-                code: s.code,
-                lon: s.lon,
-                lat: s.lat,
+                id: s.code,
+                lonLat: [s.lon, s.lat],
                 fill: ALERT_FILL[s.alertLevel ?? 'none'],
                 label: s.name,
               }))}

@@ -1,8 +1,9 @@
 /**
  * Live updates: one EventSource on /api/v1/stream for the whole app. A `data-changed` event
  * refetches the data on screen (values, series, rankings, overview, scorecards) without a reload;
- * a `notification` event refetches the notification list; `event` and `incident` messages refetch
- * the operator screen and the map of now (coalesced during bursts).
+ * a `notification` event refetches the notification list; `event` and `incident` messages are
+ * applied at once by the screens subscribed to them (the operator screen: useLiveOperations), then
+ * refetch the operator screen and the map of now for the exact answer (coalesced during bursts).
  */
 import { invalidateQueries } from '../../lib/api/query';
 import { openEventStream } from '../../lib/live/eventStream';

@@ -32,6 +32,12 @@ export const OPERATIONS_LAYERS: OperationsLayerDefinition[] = [
     id: 'cameras',
     labelKey: 'ops.layer.cameras',
     colour: '#2563eb',
-    url: (_filters, viewport) => buildUrl('/api/v1/cameras/clusters', { ...viewport }),
+    url: (f, viewport) => buildUrl('/api/v1/cameras/clusters', { unit: f.unit, ...viewport }),
+  },
+  {
+    id: 'sensors',
+    labelKey: 'ops.layer.sensors',
+    colour: '#0d9488',
+    url: operationsUrls.sensorClusters,
   },
 ];

@@ -22,6 +22,8 @@ interface Entry {
   stale: boolean;
   inflight: AbortController | null;
   listeners: Set<() => void>;
+  /** Counts the live patches applied (see patchQueries): a response requested before one is out of date. */
+  patches: number;
 }
 
 const MAX_AGE_MS = 5 * 60_000;
@@ -31,7 +33,7 @@ const EMPTY: QueryState<never> = { data: undefined, error: null, isLoading: true
 function entryFor(key: string): Entry {
   let entry = entries.get(key);
   if (!entry) {
-    entry = { state: EMPTY, fetchedAt: 0, stale: true, inflight: null, listeners: new Set() };
+    entry = { state: EMPTY, fetchedAt: 0, stale: true, inflight: null, listeners: new Set(), patches: 0 };
     entries.set(key, entry);
   }
   return entry;
@@ -48,12 +50,18 @@ function load(key: string): void {
   const controller = new AbortController();
   entry.inflight = controller;
   entry.stale = false;
+  const patches = entry.patches;
   update(entry, { isFetching: true });
   requestJson<unknown>(key, { signal: controller.signal }).then(
     (data) => {
       entry.inflight = null;
       entry.fetchedAt = Date.now();
-      update(entry, { data, error: null, isLoading: false, isFetching: false });
+      // Requested before a live message was applied: the patched data is newer, so keep it.
+      if (entry.patches === patches)
+        update(entry, { data, error: null, isLoading: false, isFetching: false });
+      else update(entry, { isFetching: false });
+      // Invalidated while in flight: the answer may predate the change, so ask again.
+      if (entry.stale && entry.listeners.size > 0) load(key);
     },
     (error: unknown) => {
       entry.inflight = null;
@@ -88,6 +96,22 @@ export function invalidateQueries(predicate: (url: string) => boolean = () => tr
     if (!predicate(key)) continue;
     entry.stale = true;
     if (entry.listeners.size > 0) load(key);
+  }
+}
+
+/**
+ * Applies a live message to the data already held, so a screen shows it without waiting for a
+ * round trip: `patch` gets each URL with its data and returns the new data, or the same object when
+ * the message does not change it. The caller invalidates the same URLs for the exact answer; a
+ * response requested before the patch is dropped rather than undo it.
+ */
+export function patchQueries(patch: (url: string, data: unknown) => unknown): void {
+  for (const [key, entry] of entries) {
+    if (entry.state.data === undefined) continue;
+    const data = patch(key, entry.state.data);
+    if (data === entry.state.data) continue;
+    entry.patches += 1;
+    update(entry, { data });
   }
 }
 

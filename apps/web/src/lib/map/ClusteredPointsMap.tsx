@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LABEL_FONT, labelFontFaces, maplibregl } from './maplibre';
+import { createOfflineMap, LABEL_FONT, maplibregl } from './maplibre';
 
 /**
  * One layer's points on screen, already clustered by the server (see the `/clusters` endpoints):
@@ -93,6 +93,20 @@ function addLayer(map: maplibregl.Map, layer: PointLayer): void {
 
 const LAYER_SUFFIXES = ['clusters', 'points', 'count'];
 
+/**
+ * What the map draws of a collection, independent of the features' order and of the last digits of
+ * their positions (a screen that added a live point computes its cell's mean a little differently).
+ */
+function drawingKey(data: ClusterCollection): string {
+  return data.features
+    .map((f) => {
+      const [lon, lat] = f.geometry.coordinates;
+      return `${lon.toFixed(6)},${lat.toFixed(6)} ${JSON.stringify(f.properties)}`;
+    })
+    .sort()
+    .join('\n');
+}
+
 /** The screen's bounds widened by half a screen each way, so a small pan needs no refetch to look whole. */
 function viewportOf(map: maplibregl.Map): MapViewport {
   const b = map.getBounds();
@@ -128,8 +142,9 @@ export function ClusteredPointsMap({
   const [ready, setReady] = useState(false);
   const added = useRef(new Set<string>());
   /**
-   * The data last sent to each source, as JSON: a refetch that brings the same clusters (another
-   * layer changed, a visibility toggle) is not drawn again, so the layer that changed draws sooner.
+   * The data last sent to each source (drawingKey): a refetch that brings the same clusters (another
+   * layer changed, a visibility toggle, the exact answer after a live message) is not drawn again,
+   * so the layer that changed draws sooner.
    */
   const sent = useRef(new Map<string, string>());
   const onSelectRef = useRef(onSelect);
@@ -141,37 +156,23 @@ export function ClusteredPointsMap({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = new maplibregl.Map({
-      container: element,
-      style: {
-        version: 8,
-        'font-faces': labelFontFaces(),
-        sources: { [OUTLINE]: { type: 'geojson', data: EMPTY } },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } },
-          {
-            id: 'outline-fill',
-            type: 'fill',
-            source: OUTLINE,
-            paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
-          },
-          {
-            id: 'outline-line',
-            type: 'line',
-            source: OUTLINE,
-            paint: { 'line-color': '#64748b', 'line-width': 1 },
-          },
-        ],
-      },
-      center: [106.9, 11.75],
-      zoom: 8,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
+    const instance = createOfflineMap(element, {
+      sources: { [OUTLINE]: { type: 'geojson', data: EMPTY } },
+      layers: [
+        {
+          id: 'outline-fill',
+          type: 'fill',
+          source: OUTLINE,
+          paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
+        },
+        {
+          id: 'outline-line',
+          type: 'line',
+          source: OUTLINE,
+          paint: { 'line-color': '#64748b', 'line-width': 1 },
+        },
+      ],
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.current = instance;
     instance.on('load', () => {
       setReady(true);
@@ -235,7 +236,7 @@ export function ClusteredPointsMap({
       for (const suffix of LAYER_SUFFIXES) {
         instance.setLayoutProperty(`${layer.id}-${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
       }
-      const json = layer.data ? JSON.stringify(layer.data.features) : undefined;
+      const json = layer.data ? drawingKey(layer.data) : undefined;
       if (layer.data && json !== undefined && sent.current.get(layer.id) !== json) {
         sent.current.set(layer.id, json);
         void instance

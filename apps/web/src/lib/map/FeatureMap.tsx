@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LABEL_FONT, labelFontFaces, maplibregl } from './maplibre';
+import { createOfflineMap, LABEL_FONT, maplibregl } from './maplibre';
 
 export interface MapPoint {
   id: string;
@@ -64,99 +64,85 @@ export function FeatureMap({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = new maplibregl.Map({
-      container: element,
-      style: {
-        version: 8,
-        'font-faces': labelFontFaces(),
-        sources: {
-          areas: { type: 'geojson', data: EMPTY as GeoJsonData },
-          labels: { type: 'geojson', data: EMPTY as GeoJsonData },
-          points: {
-            type: 'geojson',
-            data: EMPTY as GeoJsonData,
-            cluster: true,
-            clusterRadius: 40,
-            clusterMaxZoom: 12,
-          },
-          draft: { type: 'geojson', data: EMPTY as GeoJsonData },
+    const instance = createOfflineMap(element, {
+      sources: {
+        areas: { type: 'geojson', data: EMPTY as GeoJsonData },
+        labels: { type: 'geojson', data: EMPTY as GeoJsonData },
+        points: {
+          type: 'geojson',
+          data: EMPTY as GeoJsonData,
+          cluster: true,
+          clusterRadius: 40,
+          clusterMaxZoom: 12,
         },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } },
-          {
-            id: 'area-fill',
-            type: 'fill',
-            source: 'areas',
-            paint: { 'fill-color': '#dc2626', 'fill-opacity': 0.25 },
-          },
-          {
-            id: 'area-line',
-            type: 'line',
-            source: 'areas',
-            paint: { 'line-color': '#b91c1c', 'line-width': 2 },
-          },
-          {
-            id: 'place-labels',
-            type: 'symbol',
-            source: 'labels',
-            layout: { 'text-field': ['get', 'text'], 'text-font': [LABEL_FONT], 'text-size': 12 },
-            paint: { 'text-color': '#475569', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-          },
-          {
-            id: 'clusters',
-            type: 'circle',
-            source: 'points',
-            filter: ['has', 'point_count'],
-            paint: {
-              'circle-color': '#1e3a8a',
-              'circle-opacity': 0.85,
-              'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 100, 22],
-            },
-          },
-          {
-            id: 'cluster-count',
-            type: 'symbol',
-            source: 'points',
-            filter: ['has', 'point_count'],
-            layout: { 'text-field': ['get', 'point_count'], 'text-font': [LABEL_FONT], 'text-size': 12 },
-            paint: { 'text-color': '#ffffff' },
-          },
-          {
-            id: 'points',
-            type: 'circle',
-            source: 'points',
-            filter: ['!', ['has', 'point_count']],
-            paint: {
-              'circle-color': ['get', 'colour'],
-              'circle-radius': 6,
-              'circle-stroke-color': '#ffffff',
-              'circle-stroke-width': 1.5,
-            },
-          },
-          {
-            id: 'draft-line',
-            type: 'line',
-            source: 'draft',
-            paint: { 'line-color': '#7c3aed', 'line-width': 2 },
-          },
-          {
-            id: 'draft-points',
-            type: 'circle',
-            source: 'draft',
-            filter: ['==', ['geometry-type'], 'Point'],
-            paint: { 'circle-color': '#7c3aed', 'circle-radius': 5 },
-          },
-        ],
+        draft: { type: 'geojson', data: EMPTY as GeoJsonData },
       },
-      center: [106.9, 11.75],
-      zoom: 8,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
+      layers: [
+        {
+          id: 'area-fill',
+          type: 'fill',
+          source: 'areas',
+          paint: { 'fill-color': '#dc2626', 'fill-opacity': 0.25 },
+        },
+        {
+          id: 'area-line',
+          type: 'line',
+          source: 'areas',
+          paint: { 'line-color': '#b91c1c', 'line-width': 2 },
+        },
+        {
+          id: 'place-labels',
+          type: 'symbol',
+          source: 'labels',
+          layout: { 'text-field': ['get', 'text'], 'text-font': [LABEL_FONT], 'text-size': 12 },
+          paint: { 'text-color': '#475569', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+        },
+        {
+          id: 'clusters',
+          type: 'circle',
+          source: 'points',
+          filter: ['has', 'point_count'],
+          paint: {
+            'circle-color': '#1e3a8a',
+            'circle-opacity': 0.85,
+            'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 100, 22],
+          },
+        },
+        {
+          id: 'cluster-count',
+          type: 'symbol',
+          source: 'points',
+          filter: ['has', 'point_count'],
+          layout: { 'text-field': ['get', 'point_count'], 'text-font': [LABEL_FONT], 'text-size': 12 },
+          paint: { 'text-color': '#ffffff' },
+        },
+        {
+          id: 'points',
+          type: 'circle',
+          source: 'points',
+          filter: ['!', ['has', 'point_count']],
+          paint: {
+            'circle-color': ['get', 'colour'],
+            'circle-radius': 6,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.5,
+          },
+        },
+        {
+          id: 'draft-line',
+          type: 'line',
+          source: 'draft',
+          paint: { 'line-color': '#7c3aed', 'line-width': 2 },
+        },
+        {
+          id: 'draft-points',
+          type: 'circle',
+          source: 'draft',
+          filter: ['==', ['geometry-type'], 'Point'],
+          paint: { 'circle-color': '#7c3aed', 'circle-radius': 5 },
+        },
+      ],
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     instance.on('click', (event) => {
       const hit = instance.queryRenderedFeatures(event.point, { layers: ['points', 'clusters'] })[0];
       if (hit?.properties.cluster_id !== undefined) {

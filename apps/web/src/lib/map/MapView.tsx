@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { geometryCentroid } from '@ioc/shared';
-import { LABEL_FONT, labelFontFaces, maplibregl } from './maplibre';
+import { createOfflineMap, LABEL_FONT, maplibregl } from './maplibre';
 
 /** Properties every feature handed to the map carries (the caller computes colour and label). */
 export interface MapFeatureProperties {
@@ -59,10 +59,9 @@ function boundsOf(data: MapFeatureCollection): maplibregl.LngLatBounds | null {
   return any ? bounds : null;
 }
 
-function buildStyle(dark: boolean, labelSize: number): maplibregl.StyleSpecification {
+function buildStyle(dark: boolean, labelSize: number): Parameters<typeof createOfflineMap>[1] {
   return {
-    version: 8,
-    'font-faces': labelFontFaces(),
+    background: dark ? '#0b1220' : '#eef2f6',
     sources: {
       // Shapes are sent to the worker once per set of units; recolouring only sets feature state.
       [SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'code' },
@@ -70,7 +69,6 @@ function buildStyle(dark: boolean, labelSize: number): maplibregl.StyleSpecifica
       [LABELS]: { type: 'geojson', data: EMPTY },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': dark ? '#0b1220' : '#eef2f6' } },
       {
         id: 'units-fill',
         type: 'fill',
@@ -154,18 +152,7 @@ export function MapView({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = new maplibregl.Map({
-      container: element,
-      style: buildStyle(dark, labelSize),
-      center: [106.9, 11.75],
-      zoom: 8,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    const instance = createOfflineMap(element, buildStyle(dark, labelSize));
     map.current = instance;
     let hovered: string | number | undefined;
     const setHover = (id: string | number | undefined) => {

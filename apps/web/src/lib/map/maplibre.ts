@@ -45,4 +45,47 @@ export function labelFontFaces(): maplibregl.StyleSpecification['font-faces'] {
   };
 }
 
+/**
+ * A flat province map on a plain background (light unless given), offline: the given GeoJSON sources and layers drawn
+ * over it, labels in the bundled font, no rotation or tilt, zoom buttons top right.
+ */
+export function createOfflineMap(
+  container: HTMLElement,
+  {
+    sources,
+    layers,
+    center = [106.9, 11.75],
+    zoom = 8,
+    background = '#eef2f6',
+  }: {
+    background?: string;
+    sources: maplibregl.StyleSpecification['sources'];
+    layers: maplibregl.LayerSpecification[];
+    center?: [number, number];
+    zoom?: number;
+  },
+): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style: {
+      version: 8,
+      'font-faces': labelFontFaces(),
+      sources,
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': background } },
+        ...layers,
+      ],
+    },
+    center,
+    zoom,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    fadeDuration: 0,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  return map;
+}
+
 export { maplibregl };

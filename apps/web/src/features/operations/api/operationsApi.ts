@@ -94,21 +94,30 @@ export interface OperationsFilters {
   severity: string;
   status: string;
   unit: string;
+  /** The sensors layer: `alarm`, `normal`, `inactive` or all. */
+  sensor: string;
 }
 
 /** Incidents: open ones unless a status (or `all`) is chosen. */
-const statusParam = (status: string) => (status === 'all' ? undefined : status || 'open');
+const incidentParams = (f: OperationsFilters) => ({
+  type: f.type,
+  severity: f.severity,
+  unit: f.unit,
+  status: f.status === 'all' ? undefined : f.status || 'open',
+});
 
 export const operationsUrls = {
   groups: (f: OperationsFilters) =>
     buildUrl('/api/v1/events/groups', { type: f.type, severity: f.severity, unit: f.unit, limit: 200 }),
-  incidents: (f: OperationsFilters) =>
-    buildUrl('/api/v1/incidents', { ...f, status: statusParam(f.status), limit: 200 }),
+  incidents: (f: OperationsFilters) => buildUrl('/api/v1/incidents', { ...incidentParams(f), limit: 200 }),
   incident: (id: string) => `/api/v1/incidents/${id}`,
   eventClusters: (f: OperationsFilters, viewport: MapViewport) =>
     buildUrl('/api/v1/events/clusters', { type: f.type, severity: f.severity, unit: f.unit, ...viewport }),
   incidentClusters: (f: OperationsFilters, viewport: MapViewport) =>
-    buildUrl('/api/v1/incidents/clusters', { ...f, status: statusParam(f.status), ...viewport }),
+    buildUrl('/api/v1/incidents/clusters', { ...incidentParams(f), ...viewport }),
+  /** Sensors of the chosen area and state (types, severities and statuses are those of events and incidents). */
+  sensorClusters: (f: OperationsFilters, viewport: MapViewport) =>
+    buildUrl('/api/v1/sensors/clusters', { unit: f.unit, status: f.sensor, ...viewport }),
   attachment: (incidentId: string, attachmentId: string) =>
     `/api/v1/incidents/${incidentId}/attachments/${attachmentId}`,
 };

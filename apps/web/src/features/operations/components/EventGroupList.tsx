@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../../lib/api/useApi';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -8,10 +8,7 @@ import {
   type EventGroupView,
   type OperationsFilters,
 } from '../api/operationsApi';
-import { useLiveMerged } from '../hooks/useLiveMerged';
 import { opsLabel } from '../operationsLabels';
-
-const newerGroup = (a: EventGroupView, b: EventGroupView) => (b.count >= a.count ? b : a);
 import { SeverityBadge } from './SeverityBadge';
 
 /** Live list of event groups (a burst counts once, with how many times it fired); select some to open an incident. */
@@ -28,16 +25,8 @@ export function EventGroupList({
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [failure, setFailure] = useState<unknown>(null);
-  // With an area chosen, membership needs the unit tree: those wait for the refetch.
-  const accept = useCallback(
-    (g: EventGroupView) =>
-      !filters.unit &&
-      (!filters.type || g.type === filters.type) &&
-      (!filters.severity || g.severity === filters.severity),
-    [filters.unit, filters.type, filters.severity],
-  );
-  const merged = useLiveMerged(data?.groups, 'event', accept, newerGroup);
-  const groups = merged
+  // Live messages add groups to the data held (useLiveOperations): sorted here, newest activity first.
+  const groups = [...(data?.groups ?? [])]
     .sort((a, b) => b.lastAt.localeCompare(a.lastAt) || Number(b.id) - Number(a.id))
     .slice(0, 200);
   if (error) return <ErrorMessage error={error} />;

@@ -33,7 +33,12 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         </button>
       }
     >
-      <div data-testid="incident-detail" data-incident-id={incident.id} data-status={incident.status}>
+      <div
+        data-testid="incident-detail"
+        data-incident-id={incident.id}
+        data-status={incident.status}
+        data-escalation-level={incident.escalationLevel}
+      >
         <p>
           <SeverityBadge severity={incident.severity} />{' '}
           <span className="ops-status" data-status={incident.status}>

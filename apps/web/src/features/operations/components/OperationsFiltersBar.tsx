@@ -1,4 +1,4 @@
-import { EVENT_SEVERITIES, INCIDENT_STATUSES } from '@ioc/shared';
+import { EVENT_SEVERITIES, INCIDENT_STATUSES, SENSOR_STATUSES } from '@ioc/shared';
 import { useApi } from '../../../lib/api/useApi';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { SelectField } from '../../../ui/SelectField';
@@ -53,6 +53,12 @@ export function OperationsFiltersBar({
           { value: 'all', label: t('ops.filter.all') },
           ...INCIDENT_STATUSES.map((v) => ({ value: v, label: statusLabel(lang, v) })),
         ]}
+      />
+      <SelectField
+        label={t('ops.filter.sensor')}
+        value={filters.sensor}
+        onChange={(sensor) => onChange({ sensor })}
+        options={[all, ...SENSOR_STATUSES.map((v) => ({ value: v, label: t(`ops.sensorStatus.${v}`) }))]}
       />
       <SelectField
         label={t('ops.filter.unit')}
