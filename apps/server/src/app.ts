@@ -167,7 +167,7 @@ export function createServices(
   });
   const changed = () => refresher.schedule();
   const values = new ValuesService(handle.db);
-  const observations = new ObservationsService(handle.db, changed);
+  const observations = new ObservationsService(handle.db, refresher);
   const catalogue = new CatalogueService(handle.db, changed);
   const dueSoonHours = config.DOSSIER_WARNING_HOURS ?? 24;
   const figures = new FigureRefresher(handle.db, observations, catalogue, {

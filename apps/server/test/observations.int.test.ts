@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, loadFixture, loginAs, startTestApp, type TestContext } from './harness.js';
 
@@ -183,6 +184,20 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
       { revision: 1, value: 10, by: 'admin' },
       { revision: 2, value: 12, by: 'admin', comment: 'Sửa theo báo cáo chính thức' },
     ]);
+    // A resend of the current value is no revision; the history is kept by the database, so an
+    // update made outside the write path is archived too.
+    const again = await post(admin, {
+      rows: [{ indicator: 'THU', unit: 'C1', period: '2024-08', value: 12 }],
+    });
+    expect(again.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    await sql`UPDATE observations SET value = 13, revision = revision + 1, updated_by = 'sql'
+              WHERE indicator_code = 'THU' AND period = '2024-08'`.execute(ctx.handle.db);
+    const history = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/observations/history?indicator=THU&unit=C1&period=2024-08',
+      headers: auth(admin),
+    });
+    expect(history.json().revisions.map((r: { value: number }) => r.value)).toEqual([10, 12, 13]);
     const audit = await ctx.handle.db
       .selectFrom('audit_log')
       .selectAll()
@@ -190,5 +205,27 @@ describe.each(ENGINES)('POST /api/v1/observations on $name', (engine) => {
       .where('actor', '=', 'admin')
       .execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('holds roll-ups back while a write is in progress, one pair every 2 s at most, and catches up after', async () => {
+    const { refresher } = ctx.services;
+    let release = () => {};
+    const held = refresher.whileWriting(() => new Promise<void>((resolve) => (release = resolve)));
+    const rows = ['2022-05', '2023-05'].map((period) => ({ indicator: 'THU', unit: 'C1', period, value: 7 }));
+    expect((await post(admin, { rows })).json()).toMatchObject({ inserted: 2 });
+    const queued = await refresher.pending();
+    expect(queued).toBeGreaterThanOrEqual(2);
+    const drained = refresher.drain();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await refresher.pending()).toBe(queued);
+    // After 2 s one pair goes through even though the write still runs; the next waits again.
+    const deadline = Date.now() + 8000;
+    while ((await refresher.pending()) === queued && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await refresher.pending()).toBe(queued - 1);
+    release();
+    await held;
+    await drained;
+    expect(await refresher.pending()).toBe(0);
   });
 });

@@ -61,9 +61,15 @@ export function toIndicatorRecord(row: Selectable<IndicatorsTable>): IndicatorRe
   };
 }
 
-/** Loads the whole indicator catalogue keyed by code (a province has hundreds, not millions). */
-export async function loadIndicators(db: Db): Promise<Map<string, IndicatorRecord>> {
-  const rows = await db.selectFrom('indicators').selectAll().execute();
+/**
+ * Loads the indicator catalogue keyed by code (a province has hundreds, not millions), or only
+ * the indicators of `codes` (a bulk write names a few of them).
+ */
+export async function loadIndicators(db: Db, codes?: string[]): Promise<Map<string, IndicatorRecord>> {
+  if (codes?.length === 0) return new Map();
+  let query = db.selectFrom('indicators').selectAll();
+  if (codes) query = query.where('code', 'in', codes);
+  const rows = await query.execute();
   return new Map(rows.map((r) => [r.code, toIndicatorRecord(r)]));
 }
 

@@ -6,6 +6,7 @@ import {
   parseLocaleNumber,
   parsePeriod,
   type ObservationStatus,
+  type Period,
 } from '@ioc/shared';
 import type { Actor } from '../auth/actor.js';
 import { isInScope } from '../auth/policy.js';
@@ -51,6 +52,22 @@ function text(v: unknown): string {
   return v === undefined || v === null ? '' : String(v).trim();
 }
 
+/** The indicator codes a batch names, each once. */
+export function indicatorCodesOf(rows: ObservationRow[]): string[] {
+  return [...new Set(rows.map((r) => text(r.indicator)))];
+}
+
+/** `compute` with its results kept: a batch repeats a few indicators, units and periods many times. */
+function cached<K, V>(compute: (key: K) => V): (key: K) => V {
+  const results = new Map<K, V>();
+  return (key) => {
+    if (results.has(key)) return results.get(key) as V;
+    const value = compute(key);
+    results.set(key, value);
+    return value;
+  };
+}
+
 /**
  * Checks every row against the catalogue and the actor's scope. Returns the valid rows and a
  * located error for each invalid one (the first problem of a row; the rest follow once fixed).
@@ -58,24 +75,35 @@ function text(v: unknown): string {
 export function validateRows(
   rows: ObservationRow[],
   rowNumber: (index: number) => number,
-  ctx: { indicators: Map<string, IndicatorRecord>; units: UnitTree; actor: Actor },
+  ctx: {
+    indicators: Map<string, IndicatorRecord>;
+    units: UnitTree;
+    actor: Actor;
+    /** The source of rows that name none. */
+    defaultSource: string | null;
+  },
 ): { valid: ValidRow[]; errors: RowError[] } {
   const valid: ValidRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((input, index) => {
-    const row = rowNumber(index);
-    const fail = (field: string, code: string, message: string, messageEn: string, value?: string): void => {
-      errors.push({ row, field, code, message, messageEn, ...(value === undefined ? {} : { value }) });
-    };
+  const periodOf = cached(parsePeriod);
+  // The version of a unit code valid over a period (the same text gives the same Period object).
+  const unitAt = cached((code: string) =>
+    cached((period: Period) =>
+      ctx.units.versions(code).find((u) => isPeriodWithin(period, u.validFrom, u.validTo)),
+    ),
+  );
+  const inScope = cached((unitId: number) => isInScope(ctx.actor, ctx.units, unitId));
+  const check = (input: ObservationRow, row: number): ValidRow | RowError => {
     const indicatorCode = text(input.indicator);
     const unitCode = text(input.unit);
     const periodText = text(input.period);
     if (!indicatorCode)
-      return fail('indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu.', 'Indicator code is missing.');
+      return rowError(row, 'indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu.', 'Indicator code is missing.');
     const indicator = ctx.indicators.get(indicatorCode);
     if (!indicator) {
-      return fail(
+      return rowError(
+        row,
         'indicator',
         'UNKNOWN_INDICATOR',
         `Không có chỉ tiêu mã "${indicatorCode}".`,
@@ -84,7 +112,8 @@ export function validateRows(
       );
     }
     if (indicator.formula) {
-      return fail(
+      return rowError(
+        row,
         'indicator',
         'DERIVED_INDICATOR',
         `Chỉ tiêu "${indicatorCode}" được tính theo công thức, không nhập trực tiếp.`,
@@ -92,10 +121,12 @@ export function validateRows(
         indicatorCode,
       );
     }
-    if (!periodText) return fail('period', 'MISSING_FIELD', 'Thiếu kỳ số liệu.', 'Period is missing.');
-    const period = parsePeriod(periodText);
+    if (!periodText)
+      return rowError(row, 'period', 'MISSING_FIELD', 'Thiếu kỳ số liệu.', 'Period is missing.');
+    const period = periodOf(periodText);
     if (!period) {
-      return fail(
+      return rowError(
+        row,
         'period',
         'BAD_PERIOD',
         `Kỳ "${periodText}" sai định dạng (ví dụ: 2024-03-15, 2024-W07, 2024-03, 2024-Q1, 2024).`,
@@ -104,7 +135,8 @@ export function validateRows(
       );
     }
     if (period.type !== indicator.periodType) {
-      return fail(
+      return rowError(
+        row,
         'period',
         'WRONG_PERIOD_TYPE',
         `Chỉ tiêu "${indicatorCode}" nhận số liệu theo ${PERIOD_NAMES_VI[indicator.periodType]}, không theo kỳ "${periodText}".`,
@@ -113,10 +145,11 @@ export function validateRows(
       );
     }
     if (!unitCode)
-      return fail('unit', 'MISSING_FIELD', 'Thiếu mã đơn vị hành chính.', 'Unit code is missing.');
+      return rowError(row, 'unit', 'MISSING_FIELD', 'Thiếu mã đơn vị hành chính.', 'Unit code is missing.');
     const versions = ctx.units.versions(unitCode);
     if (versions.length === 0) {
-      return fail(
+      return rowError(
+        row,
         'unit',
         'UNKNOWN_UNIT',
         `Không có đơn vị hành chính mã "${unitCode}".`,
@@ -124,10 +157,11 @@ export function validateRows(
         unitCode,
       );
     }
-    const unit = versions.find((u) => isPeriodWithin(period, u.validFrom, u.validTo));
+    const unit = unitAt(unitCode)(period);
     if (!unit) {
       const first = versions[0]!;
-      return fail(
+      return rowError(
+        row,
         'period',
         'OUTSIDE_VALIDITY',
         `Kỳ ${formatPeriodLabel(period.code, 'vi')} nằm ngoài thời gian tồn tại của đơn vị ${first.name} (${validityText(first.validFrom, first.validTo)}).`,
@@ -135,8 +169,9 @@ export function validateRows(
         periodText,
       );
     }
-    if (!isInScope(ctx.actor, ctx.units, unit.id)) {
-      return fail(
+    if (!inScope(unit.id)) {
+      return rowError(
+        row,
         'unit',
         'OUT_OF_SCOPE',
         `Đơn vị "${unitCode}" nằm ngoài phạm vi được phân quyền.`,
@@ -146,7 +181,8 @@ export function validateRows(
     }
     const value = typeof input.value === 'number' ? input.value : parseLocaleNumber(text(input.value));
     if (value === null || !Number.isFinite(value)) {
-      return fail(
+      return rowError(
+        row,
         'value',
         'BAD_VALUE',
         `Giá trị "${text(input.value)}" không phải là số.`,
@@ -156,7 +192,8 @@ export function validateRows(
     }
     const status = text(input.status) || 'approved';
     if (!(OBSERVATION_STATUSES as readonly string[]).includes(status)) {
-      return fail(
+      return rowError(
+        row,
         'status',
         'BAD_STATUS',
         `Trạng thái "${status}" không hợp lệ (draft, submitted, approved).`,
@@ -168,7 +205,8 @@ export function validateRows(
     const key = `${indicatorCode}|${unit.id}|${period.code}|${disaggregation}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      return fail(
+      return rowError(
+        row,
         'row',
         'DUPLICATE_ROW',
         `Trùng với dòng ${firstRow} (cùng chỉ tiêu, đơn vị, kỳ).`,
@@ -176,7 +214,7 @@ export function validateRows(
       );
     }
     seen.set(key, row);
-    valid.push({
+    return {
       row,
       indicatorCode,
       unitId: unit.id,
@@ -184,11 +222,27 @@ export function validateRows(
       disaggregation,
       value,
       status: status as ObservationStatus,
-      source: text(input.source) || null,
+      source: text(input.source) || ctx.defaultSource,
       comment: text(input.comment) || null,
-    });
-  });
+    };
+  };
+  for (let index = 0; index < rows.length; index++) {
+    const result = check(rows[index]!, rowNumber(index));
+    if ('field' in result) errors.push(result);
+    else valid.push(result);
+  }
   return { valid, errors };
+}
+
+function rowError(
+  row: number,
+  field: string,
+  code: string,
+  message: string,
+  messageEn: string,
+  value?: string,
+): RowError {
+  return { row, field, code, message, messageEn, ...(value === undefined ? {} : { value }) };
 }
 
 const PERIOD_NAMES_VI = {

@@ -7,8 +7,15 @@ import { loadIndicators } from '../catalogue/indicator-record.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { hashRequest, saveReplay, withIdempotency } from '../http/idempotency.js';
+import type { RollupRefresher } from '../rollups/rollup-refresher.js';
 import { loadUnitTree } from '../units/unit-tree.js';
-import { validateRows, type ObservationRow, type RowError, type ValidRow } from './observation-rows.js';
+import {
+  indicatorCodesOf,
+  validateRows,
+  type ObservationRow,
+  type RowError,
+  type ValidRow,
+} from './observation-rows.js';
 
 export type WriteMode = 'all' | 'partial';
 
@@ -33,8 +40,8 @@ export interface WriteRequest {
 export class ObservationsService {
   constructor(
     private readonly db: Db,
-    /** Called after data changes are committed, so roll-ups are refreshed. */
-    private readonly onChanged: () => void,
+    /** Told of each write, and after data changes are committed, so roll-ups are refreshed. */
+    private readonly rollups: Pick<RollupRefresher, 'whileWriting' | 'schedule'>,
   ) {}
 
   /**
@@ -46,25 +53,28 @@ export class ObservationsService {
     const by = authorise(writer, 'observations.write');
     const actor: Actor = actorOf(writer);
     // A machine client's rows are recorded with its key's name (the sending system) as source.
-    if (actor.kind === 'api_key' && actor.apiKeyName) {
-      const source = actor.apiKeyName;
-      request = { ...request, rows: request.rows.map((r) => (r.source ? r : { ...r, source })) };
-    }
+    const defaultSource = (actor.kind === 'api_key' && actor.apiKeyName) || null;
     const requestHash = request.idempotencyKey ? hashRequest([request.mode, request.rows]) : '';
-    const response = await withIdempotency(this.db, request.idempotencyKey, by, requestHash, async () => {
-      const [indicators, units] = await Promise.all([loadIndicators(this.db), loadUnitTree(this.db)]);
-      const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, {
-        indicators,
-        units,
-        actor,
-      });
-      const base = { received: request.rows.length, rejected: errors.length, errors };
-      if (errors.length > 0 && request.mode === 'all') {
-        throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
-      }
-      return this.store(request, valid, base, by, requestHash);
-    });
-    if (response.body.inserted + response.body.updated > 0) this.onChanged();
+    const response = await this.rollups.whileWriting(() =>
+      withIdempotency(this.db, request.idempotencyKey, by, requestHash, async () => {
+        const [indicators, units] = await Promise.all([
+          loadIndicators(this.db, indicatorCodesOf(request.rows)),
+          loadUnitTree(this.db),
+        ]);
+        const { valid, errors } = validateRows(request.rows, (i) => request.rowNumbers[i] ?? i + 1, {
+          indicators,
+          units,
+          actor,
+          defaultSource,
+        });
+        const base = { received: request.rows.length, rejected: errors.length, errors };
+        if (errors.length > 0 && request.mode === 'all') {
+          throw new AppError('ROWS_REJECTED', { ...base, inserted: 0, updated: 0, unchanged: 0 });
+        }
+        return this.store(request, valid, base, by, requestHash);
+      }),
+    );
+    if (response.body.inserted + response.body.updated > 0) this.rollups.schedule();
     return response;
   }
 
@@ -140,9 +150,9 @@ export class ObservationsService {
 }
 
 /**
- * One statement per batch: archive the versions about to change, upsert the new ones (rows
- * equal to what is stored are left alone), and queue the touched (indicator, year) roll-ups.
- * All CTEs see the same snapshot, so `changed` reads the versions before the upsert.
+ * One statement per batch: upsert the rows (rows equal to what is stored are left alone) and
+ * queue the touched (indicator, year) roll-ups. The versions a correction replaces are moved to
+ * observation_revisions by the table's trigger (migration 0011).
  */
 export async function upsertRows(
   trx: Db,
@@ -158,22 +168,6 @@ export async function upsertRows(
         ${rows.map((r) => r.value)}::float8[], ${rows.map((r) => r.status)}::text[],
         ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.comment)}::text[]
       ) AS t(indicator_code, unit_id, period, disaggregation, value, status, source, comment)
-    ),
-    changed AS (
-      -- One index probe per input row whatever the planner's statistics say (LIMIT 1 keeps the
-      -- subquery from being flattened into a join that, without ANALYZE, scans the whole table).
-      SELECT o.* FROM input i
-      CROSS JOIN LATERAL (
-        SELECT * FROM observations o
-        WHERE o.indicator_code = i.indicator_code AND o.unit_id = i.unit_id
-          AND o.period = i.period AND o.disaggregation = i.disaggregation
-        LIMIT 1
-      ) o
-      WHERE (o.value, o.status, o.source) IS DISTINCT FROM (i.value, i.status, i.source)
-    ),
-    archived AS (
-      INSERT INTO observation_revisions (observation_id, revision, value, status, source, comment, changed_by, changed_at)
-      SELECT id, revision, value, status, source, comment, updated_by, updated_at FROM changed
     ),
     upserted AS (
       INSERT INTO observations (indicator_code, unit_id, period, disaggregation, value, status, source, comment, updated_by)

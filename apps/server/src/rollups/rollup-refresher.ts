@@ -22,6 +22,9 @@ export class RollupRefresher {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private again = false;
   private pairsSinceMaintenance = 0;
+  /** Observation writes in progress, and when the last one ended (see `whileWriting`). */
+  private writers = 0;
+  private lastWriteEndedAt = 0;
 
   /**
    * `maintain` runs after every PAIRS_PER_MAINTENANCE pairs refreshed: bulk loads are what make
@@ -47,6 +50,23 @@ export class RollupRefresher {
       this.timer = null;
       this.run().catch(this.onError);
     }, wait);
+  }
+
+  /**
+   * Runs an observation write with the roll-ups it causes held back: while writes are in progress
+   * the refresher starts at most one (indicator, year) pair every MAX_WAIT_MS, and catches up once
+   * they pause for QUIET_MS. On PGlite a pair takes the server's only thread and connection for
+   * ≈ 70 ms, so during a bulk ingest roll-ups lag behind the acknowledged writes instead of
+   * slowing them down.
+   */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    this.writers++;
+    try {
+      return await write();
+    } finally {
+      this.writers--;
+      this.lastWriteEndedAt = Date.now();
+    }
   }
 
   /** Refreshes now, until the queue is empty (tests, the CLI and the benchmark wait on this). */
@@ -93,6 +113,7 @@ export class RollupRefresher {
     const depth = dependencyDepths(indicators);
     queued.sort((a, b) => (depth.get(a.indicator_code) ?? 0) - (depth.get(b.indicator_code) ?? 0));
     for (const item of queued) {
+      await this.yieldToWriters();
       const indicator = indicators.get(item.indicator_code);
       await this.db.transaction().execute(async (trx) => {
         if (indicator) {
@@ -108,9 +129,6 @@ export class RollupRefresher {
           .where('generation', '=', item.generation)
           .execute();
       });
-      // PGlite answers in synchronous WASM calls: yield to the event loop between pairs so requests
-      // and timers are served during a long refresh instead of after it.
-      await new Promise((resolve) => setImmediate(resolve));
       if (++this.pairsSinceMaintenance >= PAIRS_PER_MAINTENANCE) {
         this.pairsSinceMaintenance = 0;
         await this.maintain();
@@ -118,6 +136,22 @@ export class RollupRefresher {
     }
     this.events.emit('refreshed', { indicators: [...new Set(queued.map((q) => q.indicator_code))] });
     return true;
+  }
+
+  /**
+   * Before each pair: lets requests and timers in (PGlite answers in synchronous WASM calls, so a
+   * long refresh would otherwise serve nothing until it ends), then, while observation writes are
+   * in progress, waits for them to pause for QUIET_MS, but never longer than MAX_WAIT_MS.
+   */
+  private async yieldToWriters(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const deadline = Date.now() + MAX_WAIT_MS;
+    for (;;) {
+      const now = Date.now();
+      const quiet = this.writers > 0 ? 0 : now - this.lastWriteEndedAt;
+      if (quiet >= QUIET_MS || now >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(QUIET_MS - quiet, deadline - now)));
+    }
   }
 
   /** Calls `listener` after each pass with the indicators whose roll-ups changed; returns the unsubscribe. */
