@@ -15,10 +15,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, createServices } from '../src/app.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
-import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../src/demo/units.js';
+import { buildApp } from '../src/app.js';
+import { openOperationsProvince } from './operations-province.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 if (!(SCALE > 0)) throw new Error(`BENCH_SCALE must be a positive number, not "${process.env.BENCH_SCALE}"`);
@@ -100,19 +98,7 @@ async function drive(count: number, send: (i: number) => Promise<void>): Promise
 }
 
 async function main(): Promise<void> {
-  const handle = await openDatabase({ dataDir: 'memory://' });
-  await migrate(handle.db);
-  const services = createServices(handle, { SESSION_HOURS: 1 });
-  await services.catalogue.upsertUnits(
-    'cli',
-    DEMO_UNITS.map((u) => ({ ...u, validTo: null, centroid: DISTRICT_CENTROIDS[u.code] ?? null })),
-  );
-  await services.auth.createUser('cli', {
-    username: 'bench',
-    displayName: 'Bench',
-    role: 'operator',
-    password: 'mat-khau-bench-123',
-  });
+  const { handle, services } = await openOperationsProvince();
   const { key } = await services.auth.createApiKey('cli', 'bench', 'bench');
   const app = await buildApp(handle, services);
   app.post('/bench/noop', async (_request, reply) => reply.status(201).send({ ok: true }));

@@ -17,10 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp, createServices } from '../../server/src/app.js';
-import { openDatabase } from '../../server/src/db/database.js';
-import { migrate } from '../../server/src/db/migrate.js';
-import { DEMO_UNITS, DISTRICT_CENTROIDS } from '../../server/src/demo/units.js';
+import { buildApp } from '../../server/src/app.js';
+import { BENCH_OPERATOR, openOperationsProvince } from '../../server/bench/operations-province.js';
 import { CHROMIUM, ensureWebBuild } from './browser-harness';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -47,19 +45,7 @@ async function drawnAt(page: Page, expected: number): Promise<number> {
 
 async function main(): Promise<void> {
   ensureWebBuild();
-  const handle = await openDatabase({ dataDir: 'memory://' });
-  await migrate(handle.db);
-  const services = createServices(handle, { SESSION_HOURS: 1 });
-  await services.catalogue.upsertUnits(
-    'cli',
-    DEMO_UNITS.map((u) => ({ ...u, validTo: null, centroid: DISTRICT_CENTROIDS[u.code] ?? null })),
-  );
-  await services.auth.createUser('cli', {
-    username: 'bench',
-    displayName: 'Bench',
-    role: 'operator',
-    password: 'mat-khau-bench-123',
-  });
+  const { handle, services } = await openOperationsProvince();
   const app = await buildApp(handle, services);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -79,8 +65,8 @@ async function main(): Promise<void> {
   );
   const page = await context.newPage();
   await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill('bench');
-  await page.getByLabel('Mật khẩu').fill('mat-khau-bench-123');
+  await page.getByLabel('Tên đăng nhập').fill(BENCH_OPERATOR.username);
+  await page.getByLabel('Mật khẩu').fill(BENCH_OPERATOR.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(`${base}/`);
 
